@@ -1,0 +1,52 @@
+import browser, { type Tabs } from 'webextension-polyfill';
+import { callTab, handleMessages, QariError, type BackgroundMethods } from '../src/messages';
+import { ensureContent } from './ensure-content';
+
+/**
+ * The service worker routes messages between popup, content script and reader page, and handles the
+ * keyboard command. It keeps no state of its own: the browser may stop it at any moment.
+ */
+
+async function setReaderOpen(tabId: number, open: boolean): Promise<{ open: boolean }> {
+  await ensureContent(tabId);
+  if (!open) return callTab(tabId, 'hideReader', {});
+  const inspection = await callTab(tabId, 'analyze', { tabId });
+  if (!inspection.isArticle)
+    throw new QariError(inspection.reason ?? 'No article was found on this page.', 'not-article');
+  return callTab(tabId, 'showReader', { tabId });
+}
+
+handleMessages<BackgroundMethods>('background', {
+  inspectTab: async ({ tabId }) => {
+    await ensureContent(tabId);
+    return callTab(tabId, 'analyze', { tabId });
+  },
+  setReaderOpen: ({ tabId, open }) => setReaderOpen(tabId, open),
+  getLiveArticle: ({ tabId }) => callTab(tabId, 'getArticle', {}),
+  closeReader: ({ tabId }, sender) => callTab(sender.tab?.id ?? tabId, 'hideReader', {}),
+});
+
+/** Keyboard commands from the manifest. Alt+Shift+R by default; changeable at chrome://extensions/shortcuts or about:addons. */
+const commands: Record<string, (tab?: Tabs.Tab) => Promise<void>> = {
+  'toggle-reader': async (tab) => {
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+    if (tabId === undefined) return;
+    try {
+      await ensureContent(tabId);
+      const { open } = await callTab(tabId, 'isReaderOpen', {});
+      await setReaderOpen(tabId, !open);
+      await browser.action.setBadgeText({ tabId, text: '' });
+    } catch (error) {
+      // No popup to show the reason in: the badge says something went wrong, the tooltip says what.
+      const message = error instanceof Error ? error.message : String(error);
+      await browser.action.setBadgeText({ tabId, text: '!' });
+      await browser.action.setTitle({ tabId, title: `Qari: ${message}` });
+    }
+  },
+};
+
+browser.commands.onCommand.addListener((command, tab) => commands[command]?.(tab));
+
+// Headless Chromium has no window to deliver accelerators to, so the end-to-end test runs a command the way
+// onCommand does, through this table. Only extension pages can reach the worker's global scope.
+(globalThis as { qariCommands?: typeof commands }).qariCommands = commands;

@@ -1,0 +1,89 @@
+import type { Article } from '../src/article';
+import { extractArticle } from '../src/extract/extract-article';
+import { handleMessages, QariError, type ContentMethods, type TabInspection } from '../src/messages';
+import { readLiveSignals } from './read-live-signals';
+import { hideReaderFrame, isReaderShown, showReaderFrame } from './reader-frame';
+
+/**
+ * Injected on demand (activeTab + scripting), never declared for all pages: nothing of Qari runs on a page
+ * until the reader asks for it. Injection can repeat (popup opened twice); the flag keeps one instance.
+ */
+
+declare global {
+  interface Window {
+    __qariContent?: true;
+  }
+}
+
+interface Extraction {
+  url: string;
+  article: Article | null;
+  title: string | null;
+  reason: string | null;
+}
+
+let cached: Extraction | null = null;
+
+function extract(): Extraction {
+  if (cached && cached.url === location.href) return cached;
+  if (document.contentType === 'application/pdf' || document.querySelector('embed[type="application/pdf"]')) {
+    return (cached = {
+      url: location.href,
+      article: null,
+      title: document.title || null,
+      reason: 'This is a PDF. Qari reads web pages, not PDF files.',
+    });
+  }
+  if (!document.body || !document.documentElement) {
+    return (cached = {
+      url: location.href,
+      article: null,
+      title: null,
+      reason: 'This page has no text Qari can read.',
+    });
+  }
+  const signals = readLiveSignals(document);
+  const clone = document.cloneNode(true) as Document;
+  const result = extractArticle(clone, { url: location.href, signals });
+  cached = result.ok
+    ? { url: location.href, article: result.article, title: result.article.title, reason: null }
+    : { url: location.href, article: null, title: result.title ?? document.title ?? null, reason: result.message };
+  return cached;
+}
+
+function inspection(tabId: number): TabInspection {
+  const { article, title, reason } = extract();
+  return {
+    tabId,
+    title: article?.title || title,
+    readingTimeMinutes: article?.readingTimeMinutes ?? null,
+    lang: article?.lang ?? null,
+    dir: article?.dir ?? null,
+    isArticle: !!article,
+    reason,
+    readerOpen: isReaderShown(),
+  };
+}
+
+if (!window.__qariContent) {
+  window.__qariContent = true;
+  handleMessages<ContentMethods>('content', {
+    analyze: ({ tabId }) => inspection(tabId),
+    getArticle: () => {
+      const { article, reason } = extract();
+      if (!article) throw new QariError(reason ?? 'No article was found on this page.', 'not-article');
+      return article;
+    },
+    showReader: ({ tabId }) => {
+      const { article, reason } = extract();
+      if (!article) throw new QariError(reason ?? 'No article was found on this page.', 'not-article');
+      showReaderFrame(tabId, hideReaderFrame);
+      return { open: true };
+    },
+    hideReader: () => {
+      hideReaderFrame();
+      return { open: false };
+    },
+    isReaderOpen: () => ({ open: isReaderShown() }),
+  });
+}

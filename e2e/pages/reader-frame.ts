@@ -1,0 +1,27 @@
+import type { Frame, Page } from 'playwright-core';
+
+/**
+ * The reader view as it sits over a page. Its iframe lives in a closed shadow root, which selectors cannot
+ * enter (on purpose: neither can the page), so the test finds it among the page's frames by URL.
+ */
+export function readerFrame(page: Page): Frame | null {
+  return page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/reader\.html/.test(f.url())) ?? null;
+}
+
+export async function waitForReader(page: Page, state: 'ok' | 'error' = 'ok'): Promise<Frame> {
+  const deadline = Date.now() + 15_000;
+  let frame = readerFrame(page);
+  while (!frame) {
+    if (Date.now() > deadline) throw new Error('the reader frame never appeared');
+    // The frame may have navigated between the check above and this wait: wake up often to look again.
+    await page.waitForEvent('framenavigated', { timeout: 250 }).catch(() => undefined);
+    frame = readerFrame(page);
+  }
+  await frame.waitForSelector(`body[data-ready="${state}"]`, { timeout: 15_000 });
+  return frame;
+}
+
+/** True while Qari's container is in the page (the only node Qari ever adds). */
+export function readerShown(page: Page): Promise<boolean> {
+  return page.evaluate(() => !!document.querySelector('qari-reader'));
+}

@@ -1,0 +1,55 @@
+import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * Test pages on 127.0.0.1 (random port): fixtures at /fixtures/<slug>/, images at /img/*, extra pages
+ * registered by a test, and /beacon, which records hits (the XSS test's tripwire). Anything else is 404.
+ */
+
+const FIXTURES = resolve('test/fixtures');
+const ASSETS = resolve('test/assets');
+
+export interface TestServer {
+  origin: string;
+  beaconHits: string[];
+  addPage(path: string, html: string, headers?: Record<string, string>): void;
+  close(): Promise<void>;
+}
+
+export async function startServer(): Promise<TestServer> {
+  const pages = new Map<string, { html: string; headers: Record<string, string> }>();
+  const beaconHits: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const send = (status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
+      res.end(body);
+    };
+    if (url.pathname === '/beacon') {
+      beaconHits.push(url.search);
+      return send(204, 'text/plain', '');
+    }
+    const page = pages.get(url.pathname);
+    if (page) return send(200, 'text/html; charset=utf-8', page.html, page.headers);
+    const fixture = /^\/fixtures\/([\w-]+)\/?$/.exec(url.pathname);
+    if (fixture && existsSync(join(FIXTURES, fixture[1]!, 'source.html'))) {
+      return send(200, 'text/html; charset=utf-8', readFileSync(join(FIXTURES, fixture[1]!, 'source.html')));
+    }
+    const image = /\/img\/[^/]+\.(jpe?g|png|gif|webp)$/i.exec(url.pathname);
+    if (image) {
+      const png = image[1]!.toLowerCase() === 'png' || !existsSync(join(ASSETS, 'sample.jpg'));
+      return send(200, png ? 'image/png' : 'image/jpeg', readFileSync(join(ASSETS, png ? 'sample.png' : 'sample.jpg')));
+    }
+    send(404, 'text/plain', 'not found');
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    beaconHits,
+    addPage: (path, html, headers = {}) => pages.set(path, { html, headers }),
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}

@@ -1,0 +1,127 @@
+import { BOILERPLATE, TOOL_LABEL } from './clutter-vocabulary';
+import { removeLabelledRails, removeTeaserLists } from './remove-clutter';
+import { measureTextWeight } from './text-weight';
+
+/**
+ * After Readability: what it kept inside the chosen container but a reader does not want: residual teaser
+ * lists and labelled rails, share-tool labels, the title/byline/dateline repeated at the top of the body,
+ * link-only "read more" boxes and trailing boilerplate (copyright, "follow us").
+ */
+
+export interface KnownMetadata {
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+}
+
+const BLOCKS = 'p, div, section, ul, ol, li, h1, h2, h3, h4, h5, h6, span, a, time, figure, blockquote, table, pre';
+const DATELINE = /^[\s\d:|/.,\-–—()تمصمساءAPMapm]*$/;
+
+function text(el: Element): string {
+  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function same(a: string, b: string | null): boolean {
+  const norm = (s: string) =>
+    s
+      .replace(/[\s\p{P}]+/gu, ' ')
+      .trim()
+      .toLowerCase();
+  return !!b && norm(a) === norm(b);
+}
+
+function isMedia(el: Element): boolean {
+  return !!el.querySelector('img, picture, video, svg, table, pre, math');
+}
+
+function isToolBox(el: Element): boolean {
+  const lines = (el.textContent ?? '')
+    .split(/\n|\s{2,}/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return lines.length > 0 && lines.every((l) => TOOL_LABEL.test(l));
+}
+
+export function cleanArticle(root: Element, meta: KnownMetadata, hosts: string[]): Record<string, number> {
+  const counts: Record<string, number> = {
+    teasers: 0,
+    rails: 0,
+    tools: 0,
+    duplicates: 0,
+    linkBoxes: 0,
+    boilerplate: 0,
+  };
+  const weight = measureTextWeight(root);
+  counts['rails'] = removeLabelledRails(root, weight);
+  counts['teasers'] = removeTeaserLists(root, hosts, weight);
+
+  for (const el of Array.from(root.querySelectorAll(BLOCKS))) {
+    if (weight.has(el) && !isMedia(el) && text(el).length < 120 && isToolBox(el)) {
+      el.remove();
+      counts['tools']!++;
+    }
+  }
+
+  // Title, byline, site name and dateline repeated before the first real paragraph: the reader's header shows them.
+  for (const el of Array.from(root.querySelectorAll(BLOCKS))) {
+    if (!weight.has(el) || isMedia(el)) continue;
+    const t = text(el);
+    if (t.length >= 80) break; // first real paragraph: stop looking
+    const isDuplicate =
+      same(t, meta.title) ||
+      same(t, meta.byline) ||
+      same(t, meta.siteName) ||
+      (t.length > 0 && DATELINE.test(t) && /\d/.test(t)) ||
+      (!!meta.siteName && t.startsWith(meta.siteName) && /^\S+\s+\S*\s*https?:\/\/\S+$/.test(t));
+    if (isDuplicate && !el.querySelector('p') && el.children.length <= 3) {
+      el.remove();
+      counts['duplicates']!++;
+    }
+  }
+
+  // A caption that only repeats the headline (CMS default when no caption was written) says nothing.
+  for (const caption of Array.from(root.querySelectorAll('figcaption'))) {
+    if (same(text(caption), meta.title)) {
+      caption.remove();
+      counts['duplicates']!++;
+    }
+  }
+
+  // Short blocks that are only links to other pages ("Read more: …", a lone related headline).
+  for (const el of Array.from(root.querySelectorAll('p, div, ul, ol'))) {
+    if (!weight.has(el) || isMedia(el) || el.closest('figure, table, blockquote')) continue;
+    const t = text(el);
+    if (!t || t.length > 200) continue;
+    let linkText = 0;
+    for (const a of Array.from(el.querySelectorAll('a'))) linkText += text(a).length;
+    const label = t.replace(/[:：]\s*.*$/s, '');
+    if (linkText / t.length > 0.8 || (linkText / t.length > 0.5 && label.length < 25 && /:|：/.test(t))) {
+      el.remove();
+      counts['linkBoxes']!++;
+    }
+  }
+
+  // Trailing boilerplate: walk back from the end while the last blocks are copyright / follow-us lines.
+  const blocks = Array.from(root.querySelectorAll('p, div, section, ul, li, span')).filter(
+    (el) => !el.querySelector('p, div'),
+  );
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const el = blocks[i]!;
+    const t = text(el);
+    if (!t) continue;
+    if (t.length < 200 && BOILERPLATE.test(t)) {
+      el.remove();
+      counts['boilerplate']!++;
+    } else break;
+  }
+
+  removeEmpty(root);
+  return counts;
+}
+
+/** Containers left empty by the passes above. */
+function removeEmpty(root: Element): void {
+  for (const el of Array.from(root.querySelectorAll('div, section, ul, ol, li, p, span, figure')).reverse()) {
+    if (!text(el) && !isMedia(el) && !el.querySelector('br, hr, img')) el.remove();
+  }
+}

@@ -1,0 +1,108 @@
+import { Readability } from '@mozilla/readability';
+import type { Article } from '../article';
+import { annotateBlocks, detectBaseDirection, normalizeLang, type DirectionSignals } from '../direction';
+import { cleanArticle } from './clean-article';
+import { rememberLead } from './keep-lead';
+import { readMetadata } from './read-metadata';
+import { readingTimeMinutes, countWords } from './reading-time';
+import { removeClutter } from './remove-clutter';
+import { absolutizeUrls, resolveLazyImages } from './resolve-lazy-images';
+import { isMostlyTeasers, siteHosts } from './teaser-lists';
+import { blockText } from './text-content';
+
+export interface ExtractOptions {
+  /** The page's URL: base for relative links, and the host that "same-site teaser" checks compare with. */
+  url: string;
+  /** Signals only the live page has (computed CSS direction). */
+  signals?: DirectionSignals;
+  /** Run Qari's clutter passes (default true); false gives plain Readability plus metadata, for comparison. */
+  passes?: boolean;
+}
+
+export type ExtractResult =
+  | { ok: true; article: Article; stats: Record<string, number> }
+  | { ok: false; reason: 'not-article'; title: string | null; message: string };
+
+/**
+ * Below these an extraction is a teaser, a stub or a home page rather than an article: about two short
+ * paragraphs of prose. Arabic and Hebrew need fewer characters for the same content, but the margin is wide.
+ */
+const MIN_TEXT = 400;
+const MIN_PARAGRAPHS = 2;
+
+/**
+ * Document in, Article out. `doc` is consumed (mutated): pass a clone of the live page, never the page.
+ */
+export function extractArticle(doc: Document, options: ExtractOptions): ExtractResult {
+  const { url, passes = true } = options;
+  resolveLazyImages(doc);
+  absolutizeUrls(doc, url);
+  const meta = readMetadata(doc);
+  const hosts = siteHosts(doc, url);
+  const htmlLang = doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang');
+  const stats: Record<string, number> = {};
+  if (passes) for (const [k, v] of Object.entries(removeClutter(doc, hosts))) stats[`before.${k}`] = v;
+  const lead = passes ? rememberLead(doc) : null;
+
+  const parsed = new Readability<Element>(doc, {
+    serializer: (node) => node as Element,
+    keepClasses: true, // our after-passes read class names; they are stripped below
+  }).parse();
+  const root = parsed?.content;
+  const title = meta.title ?? parsed?.title?.trim() ?? null;
+  if (!parsed || !root) {
+    return { ok: false, reason: 'not-article', title, message: 'No article was found on this page.' };
+  }
+  // Judged on what Readability chose, before the after-passes take teaser lists out of it.
+  const teaserPage = isMostlyTeasers(root, hosts);
+  if (lead) stats['after.lead'] = lead.restore(root);
+  if (passes) {
+    const byline = meta.byline ?? parsed.byline ?? null;
+    for (const [k, v] of Object.entries(
+      cleanArticle(root, { title, byline, siteName: meta.siteName ?? parsed.siteName ?? null }, hosts),
+    )) {
+      stats[`after.${k}`] = v;
+    }
+  }
+  for (const el of Array.from(root.querySelectorAll('[class]'))) el.removeAttribute('class');
+  root.removeAttribute('class');
+
+  const textContent = blockText(root);
+  const paragraphs = textContent.split('\n').filter((line) => line.length >= 80).length;
+  if (textContent.length < MIN_TEXT || paragraphs < MIN_PARAGRAPHS || teaserPage) {
+    return {
+      ok: false,
+      reason: 'not-article',
+      title,
+      message: 'This page does not look like an article: it has no long run of text to read.',
+    };
+  }
+
+  const base = detectBaseDirection(root, {
+    ...options.signals,
+    langHints: [htmlLang, parsed.lang, ...meta.langHints, ...(options.signals?.langHints ?? [])],
+  });
+  annotateBlocks(root, base.dir);
+  const lang = normalizeLang(base.lang);
+  if (lang) root.setAttribute('lang', lang);
+
+  return {
+    ok: true,
+    stats,
+    article: {
+      url,
+      title: title ?? '',
+      byline: meta.byline ?? parsed.byline?.trim() ?? null,
+      siteName: meta.siteName ?? parsed.siteName ?? null,
+      publishedTime: meta.publishedTime ?? parsed.publishedTime ?? null,
+      lang,
+      dir: base.dir,
+      excerpt: meta.excerpt ?? parsed.excerpt ?? null,
+      leadImage: meta.leadImage,
+      content: root.outerHTML,
+      textContent,
+      readingTimeMinutes: readingTimeMinutes(textContent, lang),
+      wordCount: countWords(textContent),
+    },
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * Page metadata that Readability either misses or gets from fewer sources: published time from JSON-LD,
+ * Open Graph / article meta tags and `<time>`, the title without its site suffix, language hints.
+ */
+
+export interface PageMetadata {
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  leadImage: string | null;
+  excerpt: string | null;
+  /** og:locale, Content-Language, JSON-LD inLanguage: hints for the direction and language detector. */
+  langHints: string[];
+}
+
+type Json = Record<string, unknown>;
+
+const ARTICLE_TYPES =
+  /^(Article|NewsArticle|BlogPosting|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|ScholarlyArticle|TechArticle|Report|LiveBlogPosting|WebPage)$/;
+
+function jsonLdObjects(doc: Document): Json[] {
+  const out: Json[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') {
+      const obj = value as Json;
+      out.push(obj);
+      if (obj['@graph']) visit(obj['@graph']);
+    }
+  };
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      visit(JSON.parse(script.textContent ?? ''));
+    } catch {
+      // Broken JSON-LD is common (trailing commas, HTML comments); the other sources still count.
+    }
+  }
+  return out;
+}
+
+function str(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() || null;
+  if (Array.isArray(value)) return str(value[0]);
+  if (value && typeof value === 'object') return str((value as Json)['name'] ?? (value as Json)['url']);
+  return null;
+}
+
+function names(value: unknown): string | null {
+  const list = (Array.isArray(value) ? value : [value]).map(str).filter((v): v is string => !!v);
+  return list.length ? [...new Set(list)].join(', ') : null;
+}
+
+function meta(doc: Document, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const el = doc.querySelector(`meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`);
+    const content = el?.getAttribute('content')?.trim();
+    if (content) return content;
+  }
+  return null;
+}
+
+/** Accepts only values that parse as dates; normalises to ISO 8601 keeping the page's own offset when given. */
+export function normalizeDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  // Already ISO-like (2020-03-05, 2020-03-05T12:24, with or without zone): keep the author's wall time.
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(trimmed);
+  if (iso) return iso[2] ? `${iso[1]}T${iso[2]}${iso[3] ?? ''}` : iso[1]!;
+  const time = Date.parse(trimmed);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+/** Strips " | Site", " - Site", " — Site" suffixes (and prefixes) when the other part is the site name. */
+export function cleanTitle(title: string, siteName: string | null): string {
+  const parts = title.split(/\s+[|\-–—:»«·]\s+/);
+  if (parts.length < 2) return title.trim();
+  const site = siteName?.trim().toLowerCase();
+  const first = parts[0]!.trim();
+  const last = parts[parts.length - 1]!.trim();
+  if (site && last.toLowerCase() === site)
+    return title
+      .slice(0, title.lastIndexOf(last))
+      .replace(/\s+[|\-–—:»«·]\s*$/, '')
+      .trim();
+  if (site && first.toLowerCase() === site)
+    return title
+      .slice(title.indexOf(first) + first.length)
+      .replace(/^\s*[|\-–—:»«·]\s+/, '')
+      .trim();
+  return title.trim();
+}
+
+export function readMetadata(doc: Document): PageMetadata {
+  const ld = jsonLdObjects(doc);
+  const ldArticle =
+    ld.find(
+      (o) =>
+        ARTICLE_TYPES.test(String(Array.isArray(o['@type']) ? o['@type'][0] : o['@type'])) && o['@type'] !== 'WebPage',
+    ) ?? ld.find((o) => o['@type'] === 'WebPage');
+
+  const siteName =
+    meta(doc, 'og:site_name', 'application-name', 'twitter:site') ??
+    str((ldArticle?.['publisher'] as Json | undefined)?.['name']) ??
+    null;
+  const rawTitle = str(ldArticle?.['headline']) ?? meta(doc, 'og:title', 'twitter:title') ?? doc.title?.trim() ?? null;
+  const timeEl = doc.querySelector(
+    'article time[datetime], time[datetime][pubdate], time[itemprop="datePublished"], time[datetime]',
+  );
+  const publishedTime =
+    normalizeDate(str(ldArticle?.['datePublished'])) ??
+    normalizeDate(
+      meta(
+        doc,
+        'article:published_time',
+        'datePublished',
+        'pubdate',
+        'publishdate',
+        'date',
+        'dc.date',
+        'dc.date.issued',
+        'sailthru.date',
+        'parsely-pub-date',
+      ),
+    ) ??
+    normalizeDate(timeEl?.getAttribute('datetime')) ??
+    null;
+  const byline =
+    names(ldArticle?.['author']) ??
+    meta(doc, 'author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author') ??
+    null;
+  const image = ldArticle?.['image'];
+  const leadImage =
+    meta(doc, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src') ??
+    (typeof image === 'string' ? image : str((Array.isArray(image) ? image[0] : image) as Json | undefined)) ??
+    null;
+  const langHints = [
+    meta(doc, 'og:locale'),
+    doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ?? null,
+    str(ldArticle?.['inLanguage']),
+  ].filter((v): v is string => !!v);
+
+  return {
+    title: rawTitle ? cleanTitle(rawTitle, siteName) : null,
+    byline: byline && !/^https?:\/\//.test(byline) ? byline : null,
+    siteName,
+    publishedTime,
+    leadImage,
+    excerpt: meta(doc, 'description', 'og:description', 'twitter:description') ?? str(ldArticle?.['description']),
+    langHints,
+  };
+}

@@ -1,0 +1,50 @@
+import { countStrong } from '../direction/strong-chars';
+
+/**
+ * Reading speeds from Trauzettel-Klosinski et al., "Standardized Assessment of Reading Performance"
+ * (IReST, 2012): silent reading, adults, per language. Arabic-script and Hebrew text are measured in
+ * characters per minute, because words there carry clitics that make word counts misleading; Latin,
+ * Cyrillic and Greek in words per minute; Chinese and Japanese in characters.
+ */
+const CHARS_PER_MINUTE: Record<string, number> = { ar: 612, fa: 612, ur: 612, he: 833, zh: 255, ja: 357 };
+const WORDS_PER_MINUTE: Record<string, number> = {
+  en: 228,
+  fr: 195,
+  de: 179,
+  es: 218,
+  it: 188,
+  nl: 202,
+  pl: 166,
+  pt: 181,
+  ru: 184,
+  sv: 199,
+  fi: 161,
+  tr: 166,
+};
+const DEFAULT_WPM = 200;
+
+/** "ar-EG", "AR_eg" → "ar". */
+export function primaryLanguage(lang: string | null | undefined): string | null {
+  const primary = lang?.trim().split(/[-_]/)[0]?.toLowerCase();
+  return primary && primary !== 'und' ? primary : null;
+}
+
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}\u200c'’-]*/gu)?.length ?? 0;
+}
+
+/** Minutes to read `text`, at least 1 for any non-empty text. */
+export function readingTimeMinutes(text: string, lang: string | null): number {
+  const primary = primaryLanguage(lang);
+  let minutes: number;
+  const cpm = primary ? CHARS_PER_MINUTE[primary] : undefined;
+  if (cpm) {
+    minutes = text.replace(/\s+/g, '').length / cpm;
+  } else if (!primary && countStrong(text).rtl > countStrong(text).ltr) {
+    // Unknown language but right-to-left text: Arabic-script speed is the cautious choice.
+    minutes = text.replace(/\s+/g, '').length / CHARS_PER_MINUTE['ar']!;
+  } else {
+    minutes = countWords(text) / ((primary && WORDS_PER_MINUTE[primary]) || DEFAULT_WPM);
+  }
+  return text.trim() ? Math.max(1, Math.round(minutes)) : 0;
+}

@@ -1,0 +1,138 @@
+import { CLUTTER_CLASS, CLUTTER_HEADING, SHARE_OR_APP_LINK } from './clutter-vocabulary';
+import { isTeaserList } from './teaser-lists';
+import { measureTextWeight, type TextWeight } from './text-weight';
+
+/**
+ * Before Readability: take out what is never article (navigation, hidden blocks, share bars, app badges,
+ * newsletter and cookie boxes, comment sections, rails of teaser cards). Readability scores what is left,
+ * so clutter removed here can neither be kept in the article nor be chosen instead of it.
+ * Works on a clone: the live page is never touched.
+ */
+
+const NEVER_ARTICLE = [
+  'nav',
+  '[role="navigation"]',
+  '[role="banner"]',
+  '[role="contentinfo"]',
+  '[role="search"]',
+  '[role="dialog"]',
+  '[aria-hidden="true"]',
+  '[hidden]',
+  // Screen-reader-only labels ("Image caption, ", "Share this"): the reader view is visual, and captions stand alone.
+  '.sr-only',
+  '.visually-hidden',
+  '.visuallyhidden',
+  '.screen-reader-text',
+  '.a11y-hidden',
+  'dialog',
+  'button',
+  'select',
+  'textarea',
+  'input',
+  'iframe[src*="ads"]',
+].join(',');
+
+function remove(el: Element, weight: TextWeight): boolean {
+  if (!weight.has(el) || weight.isProtected(el) || el.querySelector('h1')) return false;
+  el.remove();
+  return true;
+}
+
+function classAndId(el: Element): string {
+  return `${el.getAttribute('class') ?? ''} ${el.id}`;
+}
+
+function shortText(el: Element): string {
+  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Share of an element's text that sits inside links. */
+export function linkDensity(el: Element): number {
+  const total = shortText(el).length;
+  if (!total) return 0;
+  let links = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) links += shortText(a).length;
+  return links / total;
+}
+
+export interface RemovedCounts {
+  [pass: string]: number;
+}
+
+export function removeClutter(doc: Document, hosts: string[]): RemovedCounts {
+  const body = doc.body;
+  const counts: RemovedCounts = { never: 0, classes: 0, outsideArticle: 0, share: 0, teasers: 0, rails: 0 };
+  if (!body) return counts;
+  const weight = measureTextWeight(body);
+
+  for (const el of Array.from(body.querySelectorAll(NEVER_ARTICLE))) if (remove(el, weight)) counts['never']!++;
+
+  // Page header/footer/asides that are outside the article or main region.
+  for (const el of Array.from(body.querySelectorAll('header, footer, aside, form'))) {
+    if (el.tagName !== 'FORM' && el.closest('article, main, [role="main"]')) continue;
+    if (remove(el, weight)) counts['outsideArticle']!++;
+  }
+
+  for (const el of Array.from(body.querySelectorAll('[class], [id]'))) {
+    if (weight.has(el) && el !== body && CLUTTER_CLASS.test(classAndId(el)) && remove(el, weight)) counts['classes']!++;
+  }
+
+  // Share bars and app badges: climb from each share/app link to the largest ancestor that is still short.
+  for (const a of Array.from(body.querySelectorAll('a[href]'))) {
+    if (!weight.has(a) || !SHARE_OR_APP_LINK.test(a.getAttribute('href')!)) continue;
+    let box: Element = a;
+    while (box.parentElement && box.parentElement !== body && shortText(box.parentElement).length < 300)
+      box = box.parentElement;
+    if (remove(box, weight)) counts['share']!++;
+  }
+
+  counts['rails'] = removeLabelledRails(body, weight);
+  counts['teasers'] = removeTeaserLists(body, hosts, weight);
+  return counts;
+}
+
+/** Removes every teaser list below root (innermost lists first, so a card grid inside a rail goes too). */
+export function removeTeaserLists(root: Element, hosts: string[], weight: TextWeight): number {
+  let removed = 0;
+  const candidates = Array.from(root.querySelectorAll('*'))
+    .filter((el) => el.childElementCount >= 3)
+    .reverse();
+  for (const el of candidates) {
+    if (weight.has(el) && el !== root && isTeaserList(el, hosts) && remove(el, weight)) removed++;
+  }
+  return removed;
+}
+
+/**
+ * "Most viewed", "Related stories", "اخترنا لك"…: a heading that names a rail takes its rail with it, whether
+ * the rail is the heading's parent box or the block right after the heading.
+ */
+export function removeLabelledRails(root: Element, weight: TextWeight): number {
+  let removed = 0;
+  const headings = root.querySelectorAll('h1, h2, h3, h4, h5, h6, [class*="title" i], [class*="heading" i], strong, b');
+  for (const heading of Array.from(headings)) {
+    if (!weight.has(heading)) continue;
+    const label = shortText(heading)
+      .replace(/[:：.!…»«>]+$/g, '')
+      .replace(/^[>»«]+\s*/, '')
+      .trim();
+    if (label.length === 0 || label.length > 60 || !new RegExp(`^(?:${CLUTTER_HEADING.source})$`, 'i').test(label))
+      continue;
+    // The rail is the heading's own small box, or the links right after it. Link density guards against an
+    // article section that merely has such a heading ("Comments on the draft law" followed by prose).
+    const box = heading.parentElement;
+    if (
+      box &&
+      box !== root &&
+      !weight.isProtected(box) &&
+      box.children.length <= 4 &&
+      (linkDensity(box) > 0.35 || shortText(box).length < 300)
+    ) {
+      if (remove(box, weight)) removed++;
+      continue;
+    }
+    const next = heading.nextElementSibling;
+    if (next && linkDensity(next) > 0.5 && remove(next, weight) && remove(heading, weight)) removed++;
+  }
+  return removed;
+}

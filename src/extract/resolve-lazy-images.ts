@@ -1,0 +1,117 @@
+/**
+ * Lazy-loading sites ship a placeholder in `src` and the real image in a data attribute that their own
+ * script swaps in; Readability and our reader never run that script, so we do the swap on the clone.
+ * Also absolutises URLs so the article reads the same once it is out of the page (reader iframe, library).
+ */
+
+const LAZY_SRC_ATTRS = ['data-src', 'data-lazy-src', 'data-original', 'data-url', 'data-hi-res-src', 'data-lazy'];
+const LAZY_SRCSET_ATTRS = ['data-srcset', 'data-lazy-srcset'];
+const PLACEHOLDER =
+  /^data:image\/(gif|png|svg\+xml)|(?:^|\/)(blank|spacer|pixel|placeholder|transparent|lazy)[\w-]*\.(gif|png|svg)/i;
+
+function isPlaceholder(src: string | null): boolean {
+  return !src || src.trim() === '' || PLACEHOLDER.test(src.trim());
+}
+
+function firstAttr(el: Element, names: string[]): string | null {
+  for (const name of names) {
+    const value = el.getAttribute(name)?.trim();
+    if (value) return value;
+  }
+  return null;
+}
+
+/** The URL of the widest candidate of a srcset ("a.jpg 320w, b.jpg 640w" → b.jpg). */
+function largestCandidate(srcset: string): string | null {
+  let best: { url: string; size: number } | null = null;
+  for (const candidate of srcset.split(/,\s+(?=\S)/)) {
+    const [url, descriptor = '1x'] = candidate.trim().split(/\s+/);
+    const size = parseFloat(descriptor) || 1;
+    if (url && (!best || size > best.size)) best = { url, size };
+  }
+  return best?.url ?? null;
+}
+
+/** Replaces placeholder images with their lazy source; `<noscript>` fallbacks replace the image they stand for. */
+export function resolveLazyImages(doc: Document): void {
+  for (const img of Array.from(doc.querySelectorAll('img'))) {
+    const lazy = firstAttr(img, LAZY_SRC_ATTRS);
+    if (lazy && isPlaceholder(img.getAttribute('src'))) img.setAttribute('src', lazy);
+    const lazySet = firstAttr(img, LAZY_SRCSET_ATTRS);
+    if (lazySet && !img.getAttribute('srcset')) img.setAttribute('srcset', lazySet);
+    // Only a srcset: give the image a plain src too (its largest candidate), which every consumer understands.
+    const srcset = img.getAttribute('srcset');
+    if (srcset && isPlaceholder(img.getAttribute('src'))) {
+      const largest = largestCandidate(srcset);
+      if (largest) img.setAttribute('src', largest);
+    }
+    img.removeAttribute('loading');
+  }
+  for (const source of Array.from(doc.querySelectorAll('picture source'))) {
+    const lazySet = firstAttr(source, LAZY_SRCSET_ATTRS);
+    if (lazySet && !source.getAttribute('srcset')) source.setAttribute('srcset', lazySet);
+  }
+  // A <noscript> holding a single image is the page's own no-JS fallback for the lazy image next to it.
+  for (const noscript of Array.from(doc.querySelectorAll('noscript'))) {
+    // With scripting on (the live page), <noscript> content is raw text; parse it inertly (DOMParser runs no
+    // script and loads nothing). Without scripting (jsdom) it is already elements.
+    const markup = noscript.textContent?.includes('<') ? noscript.textContent : noscript.innerHTML;
+    const Parser = doc.defaultView?.DOMParser ?? globalThis.DOMParser;
+    const holder = new Parser().parseFromString(markup, 'text/html').body;
+    const images = holder.querySelectorAll('img');
+    const fallback = images[0];
+    if (images.length !== 1 || !fallback?.getAttribute('src')) continue;
+    const previous = noscript.previousElementSibling;
+    const previousImg = previous?.tagName === 'IMG' ? previous : previous?.querySelector(':scope > img');
+    if (previousImg && isPlaceholder(previousImg.getAttribute('src'))) previousImg.remove();
+    else if (previousImg && previousImg.getAttribute('src') === fallback.getAttribute('src')) {
+      noscript.remove();
+      continue;
+    }
+    noscript.replaceWith(doc.importNode(fallback, true));
+  }
+}
+
+const URL_ATTRS: [selector: string, attr: string][] = [
+  ['a[href]', 'href'],
+  ['img[src]', 'src'],
+  ['source[src]', 'src'],
+  ['video[src]', 'src'],
+  ['video[poster]', 'poster'],
+  ['audio[src]', 'src'],
+  ['iframe[src]', 'src'],
+];
+
+function absolute(url: string, base: string): string | null {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return null;
+  }
+}
+
+/** Makes every link and media URL absolute against the page's base URL (honouring `<base href>`). */
+export function absolutizeUrls(doc: Document, pageUrl: string): void {
+  const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
+  const base = (baseHref && absolute(baseHref, pageUrl)) || pageUrl;
+  for (const [selector, attr] of URL_ATTRS) {
+    for (const el of Array.from(doc.querySelectorAll(selector))) {
+      const value = el.getAttribute(attr)!.trim();
+      // In-page anchors stay relative so they keep working inside the reader.
+      if (value.startsWith('#') || /^(data|blob|mailto|tel):/i.test(value)) continue;
+      const abs = absolute(value, base);
+      if (abs) el.setAttribute(attr, abs);
+    }
+  }
+  for (const el of Array.from(doc.querySelectorAll('img[srcset], source[srcset]'))) {
+    const srcset = el
+      .getAttribute('srcset')!
+      .split(/,\s+(?=\S)/)
+      .map((candidate) => {
+        const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
+        return [absolute(url, base) ?? url, ...descriptor].join(' ');
+      })
+      .join(', ');
+    el.setAttribute('srcset', srcset);
+  }
+}

@@ -1,0 +1,106 @@
+import { TIMESTAMP } from './clutter-vocabulary';
+
+/**
+ * Repeated teaser cards: "episode" and "video" lists, "most viewed" rails, related-story grids. They are
+ * groups of three or more siblings of the same shape, each short, each a link to another page, usually with
+ * a thumbnail or a timestamp. Article lists differ: their items are not mostly links to the site's own pages.
+ */
+
+const MIN_ITEMS = 3;
+const MAX_ITEM_TEXT = 250;
+
+function signature(el: Element): string {
+  return `${el.tagName}.${Array.from(el.classList).sort().join('.')}`;
+}
+
+function text(el: Element): string {
+  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function linkTextLength(el: Element): number {
+  let n = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) n += text(a).length;
+  return n;
+}
+
+/** A page's own hosts: where it was loaded from and what it calls itself (canonical / og:url), so a saved copy still knows its site. */
+export function siteHosts(doc: Document, pageUrl: string): string[] {
+  const hosts: string[] = [];
+  const candidates = [
+    pageUrl,
+    doc.querySelector('link[rel="canonical"]')?.getAttribute('href'),
+    doc.querySelector('meta[property="og:url"]')?.getAttribute('content'),
+  ];
+  for (const candidate of candidates) {
+    try {
+      if (candidate) hosts.push(new URL(candidate, pageUrl).host.replace(/^www\./, ''));
+    } catch {
+      /* not a URL */
+    }
+  }
+  return [...new Set(hosts)];
+}
+
+function sameSiteLink(el: Element, hosts: string[]): boolean {
+  const anchors = Array.from(el.querySelectorAll('a[href]'));
+  if (el.tagName === 'A' && el.hasAttribute('href')) anchors.push(el);
+  return anchors.some((a) => {
+    try {
+      const url = new URL(a.getAttribute('href')!, 'https://relative.invalid/');
+      const host = url.host.replace(/^www\./, '');
+      return (
+        url.host === 'relative.invalid' || hosts.length === 0 || hosts.some((h) => host === h || host.endsWith(`.${h}`))
+      );
+    } catch {
+      return false;
+    }
+  });
+}
+
+export function isTeaserList(el: Element, hosts: string[]): boolean {
+  const children = Array.from(el.children).filter((c) => !/^(SCRIPT|STYLE|TEMPLATE)$/.test(c.tagName));
+  if (children.length < MIN_ITEMS) return false;
+  const groups = new Map<string, Element[]>();
+  for (const child of children) {
+    const key = signature(child);
+    groups.set(key, [...(groups.get(key) ?? []), child]);
+  }
+  const items = [...groups.values()].sort((a, b) => b.length - a.length)[0]!;
+  if (items.length < MIN_ITEMS || items.length < children.length * 0.6) return false;
+
+  let linked = 0,
+    timed = 0,
+    pictured = 0,
+    itemText = 0,
+    itemLinkText = 0;
+  for (const item of items) {
+    const t = text(item);
+    if (t.length > MAX_ITEM_TEXT) return false;
+    if (Array.from(item.querySelectorAll('p')).some((p) => text(p).length > 150)) return false;
+    if (sameSiteLink(item, hosts)) linked++;
+    if (TIMESTAMP.test(t)) timed++;
+    if (item.querySelector('img, picture, svg, [style*="background-image"]')) pictured++;
+    itemText += t.length;
+    itemLinkText += linkTextLength(item) + (item.tagName === 'A' ? t.length : 0);
+  }
+  const n = items.length;
+  if (linked < n * 0.7) return false;
+  return timed >= n * 0.5 || pictured >= n * 0.5 || (itemText > 0 && itemLinkText / itemText >= 0.6);
+}
+
+/**
+ * A home or section page: what Readability chose is itself a grid of teasers (the clutter passes keep it,
+ * because it is all the prose there is). Such a page is not an article.
+ */
+export function isMostlyTeasers(root: Element, hosts: string[]): boolean {
+  const total = text(root).length;
+  if (!total) return false;
+  let teaserText = 0;
+  const counted: Element[] = [];
+  for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
+    if (el.childElementCount < MIN_ITEMS || counted.some((c) => c.contains(el)) || !isTeaserList(el, hosts)) continue;
+    counted.push(el);
+    teaserText += text(el).length;
+  }
+  return teaserText / total > 0.5;
+}

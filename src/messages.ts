@@ -1,0 +1,125 @@
+import browser, { type Runtime } from 'webextension-polyfill';
+import type { Article, Direction } from './article';
+
+/**
+ * The one message protocol between Qari's surfaces. Each side declares the methods it answers as a map of
+ * name → (args) → result; callers get typed `callBackground` / `callTab`. Errors thrown by a handler travel
+ * back as `{ error }` and are re-thrown at the caller as `QariError`, with a code the UI turns into words.
+ */
+
+/** What the popup needs to show for a tab before anything is opened. */
+export interface TabInspection {
+  tabId: number;
+  title: string | null;
+  readingTimeMinutes: number | null;
+  lang: string | null;
+  dir: Direction | null;
+  isArticle: boolean;
+  /** Plain-language reason the reader cannot open, when it cannot. */
+  reason: string | null;
+  readerOpen: boolean;
+}
+
+export type ErrorCode = 'restricted' | 'not-article' | 'no-access' | 'tab-gone' | 'internal';
+
+/** Answered by the background service worker. */
+export interface BackgroundMethods {
+  inspectTab(args: { tabId: number }): TabInspection;
+  setReaderOpen(args: { tabId: number; open: boolean }): { open: boolean };
+  /** From the reader page: the live article of the tab it is shown in. */
+  getLiveArticle(args: { tabId: number }): Article;
+  /** From the reader page (Escape, the close button). */
+  closeReader(args: { tabId: number }): { open: boolean };
+}
+
+/** Answered by the content script in a tab. */
+export interface ContentMethods {
+  analyze(args: { tabId: number }): TabInspection;
+  getArticle(args: Record<string, never>): Article;
+  showReader(args: { tabId: number }): { open: boolean };
+  hideReader(args: Record<string, never>): { open: boolean };
+  isReaderOpen(args: Record<string, never>): { open: boolean };
+}
+
+type Methods<M> = { [K in keyof M]: (args: never) => unknown };
+export type Handlers<M extends Methods<M>> = {
+  [K in keyof M]: (
+    args: Parameters<M[K]>[0],
+    sender: Runtime.MessageSender,
+  ) => Promise<Awaited<ReturnType<M[K]>>> | ReturnType<M[K]>;
+};
+
+interface Envelope {
+  qari: 'v1';
+  to: 'background' | 'content';
+  method: string;
+  args: unknown;
+}
+type Reply = { value: unknown } | { error: { message: string; code: ErrorCode } };
+
+export class QariError extends Error {
+  constructor(
+    message: string,
+    readonly code: ErrorCode = 'internal',
+  ) {
+    super(message);
+    this.name = 'QariError';
+  }
+}
+
+function isEnvelope(message: unknown, to: Envelope['to']): message is Envelope {
+  const m = message as Partial<Envelope> | null;
+  return !!m && m.qari === 'v1' && m.to === to && typeof m.method === 'string';
+}
+
+async function unwrap<T>(reply: Reply | undefined): Promise<T> {
+  if (!reply) throw new QariError('No answer came back. The page may have navigated or closed.', 'tab-gone');
+  if ('error' in reply) throw new QariError(reply.error.message, reply.error.code);
+  return reply.value as T;
+}
+
+export async function callBackground<K extends keyof BackgroundMethods>(
+  method: K,
+  args: Parameters<BackgroundMethods[K]>[0],
+): Promise<ReturnType<BackgroundMethods[K]>> {
+  const envelope: Envelope = { qari: 'v1', to: 'background', method, args };
+  return unwrap(await browser.runtime.sendMessage(envelope));
+}
+
+export async function callTab<K extends keyof ContentMethods>(
+  tabId: number,
+  method: K,
+  args: Parameters<ContentMethods[K]>[0],
+): Promise<ReturnType<ContentMethods[K]>> {
+  const envelope: Envelope = { qari: 'v1', to: 'content', method, args };
+  try {
+    return await unwrap(await browser.tabs.sendMessage(tabId, envelope));
+  } catch (error) {
+    if (error instanceof QariError) throw error;
+    throw new QariError('Qari is not running in this tab. Reload the page and try again.', 'tab-gone');
+  }
+}
+
+function toReply(error: unknown): Reply {
+  if (error instanceof QariError) return { error: { message: error.message, code: error.code } };
+  const message = error instanceof Error ? error.message : String(error);
+  return { error: { message: `Something went wrong: ${message}`, code: 'internal' } };
+}
+
+/**
+ * Registers handlers for one side. Only messages from this extension are answered (content scripts and
+ * extension pages); the returned promise is how the polyfill signals "will respond asynchronously".
+ */
+export function handleMessages<M extends Methods<M>>(to: Envelope['to'], handlers: Handlers<M>): () => void {
+  const listener = (message: unknown, sender: Runtime.MessageSender): Promise<Reply> | undefined => {
+    if (!isEnvelope(message, to) || sender.id !== browser.runtime.id) return undefined;
+    const handler = handlers[message.method as keyof M];
+    if (!handler)
+      return Promise.resolve({ error: { message: `Unknown request "${message.method}".`, code: 'internal' } });
+    return Promise.resolve()
+      .then(() => handler(message.args as never, sender))
+      .then((value): Reply => ({ value }), toReply);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
