@@ -1,0 +1,88 @@
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchQari, type Qari } from './launch';
+import { popupFor } from './pages/popup';
+
+/** Pages Qari cannot or should not read: the popup says why in plain words and offers no broken button. */
+
+let qari: Qari;
+
+beforeAll(async () => {
+  qari = await launchQari();
+});
+
+afterAll(async () => {
+  await qari?.close();
+});
+
+async function popupNotice(popup: Page): Promise<{ notice: string; enabled: boolean }> {
+  const button = popup.getByRole('button', { name: 'Open reader view' });
+  return {
+    notice: (await popup.locator('.notice').allInnerTexts()).join(' '),
+    enabled: await button.isEnabled(),
+  };
+}
+
+test('a browser page: the popup explains that browsers do not allow it', async () => {
+  const page = await qari.ctx.newPage();
+  await page.goto('chrome://version');
+  const popup = await qari.openPopupTab(await qari.tabIdOf(page));
+  const { notice, enabled } = await popupNotice(popup);
+  expect(notice).toContain('This is a browser page');
+  expect(enabled).toBe(false);
+  await popup.close();
+  await page.close();
+});
+
+test('a home page full of teasers is not an article', async () => {
+  const page = await qari.ctx.newPage();
+  await page.goto(`${qari.server.origin}/fixtures/non-article-homepage/`);
+  const popup = await popupFor(qari, page);
+  const { notice, enabled } = await popupNotice(popup);
+  expect(notice).toContain('does not look like an article');
+  expect(enabled).toBe(false);
+  await popup.close();
+  await page.close();
+});
+
+test('a local file without file access: the popup says how to allow it', async () => {
+  const page = await qari.ctx.newPage();
+  await page.goto(`file://${resolve('test/fixtures/english-news-wire/source.html')}`);
+  const popup = await popupFor(qari, page);
+  const { notice, enabled } = await popupNotice(popup);
+  expect(notice).toContain('Allow access to file URLs');
+  expect(enabled).toBe(false);
+  await popup.close();
+  await page.close();
+});
+
+test('a PDF shown in the browser: the popup says Qari reads web pages', async () => {
+  const pdf = [
+    '%PDF-1.1',
+    '1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj',
+    '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj',
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 144]>>endobj',
+    'trailer<</Root 1 0 R>>',
+    '%%EOF',
+  ].join('\n');
+  qari.server.addPage('/report.pdf', pdf, { 'content-type': 'application/pdf' });
+  const page = await qari.ctx.newPage();
+  await page.goto(`${qari.server.origin}/report.pdf`);
+  const popup = await popupFor(qari, page);
+  const { notice, enabled } = await popupNotice(popup);
+  expect(notice).toContain('This is a PDF');
+  expect(enabled).toBe(false);
+  await popup.close();
+  await page.close();
+});
+
+test('a tab that was closed: a plain message, not a crash', async () => {
+  const page = await qari.ctx.newPage();
+  await page.goto(`${qari.server.origin}/fixtures/english-news-wire/`);
+  const tabId = await qari.tabIdOf(page);
+  await page.close();
+  const popup = await qari.openPopupTab(tabId);
+  expect((await popupNotice(popup)).notice).toMatch(/tab is gone|closed/);
+  await popup.close();
+});
