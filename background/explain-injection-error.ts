@@ -1,4 +1,4 @@
-import { QariError } from '../src/messages';
+import { QariError } from '../src/qari-error';
 
 const BROWSER_PAGE =
   /^(chrome|chrome-untrusted|chrome-search|edge|brave|about|chrome-extension|moz-extension|devtools|view-source|resource):/i;

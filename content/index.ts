@@ -1,6 +1,8 @@
+import './own-browser-global';
 import type { Article } from '../src/article';
 import { extractArticle } from '../src/extract/extract-article';
 import { handleMessages, QariError, type ContentMethods, type TabInspection } from '../src/messages';
+import { pageDocument } from './page-document';
 import { readLiveSignals } from './read-live-signals';
 import { hideReaderFrame, isReaderShown, showReaderFrame } from './reader-frame';
 
@@ -9,11 +11,7 @@ import { hideReaderFrame, isReaderShown, showReaderFrame } from './reader-frame'
  * until the reader asks for it. Injection can repeat (popup opened twice); the flag keeps one instance.
  */
 
-declare global {
-  interface Window {
-    __qariContent?: true;
-  }
-}
+const INSTANCE = '__qariContent';
 
 interface Extraction {
   url: string;
@@ -26,15 +24,15 @@ let cached: Extraction | null = null;
 
 function extract(): Extraction {
   if (cached && cached.url === location.href) return cached;
-  if (document.contentType === 'application/pdf' || document.querySelector('embed[type="application/pdf"]')) {
+  if (pageDocument.contentType() === 'application/pdf' || pageDocument.query('embed[type="application/pdf"]')) {
     return (cached = {
       url: location.href,
       article: null,
-      title: document.title || null,
+      title: pageDocument.title() || null,
       reason: 'This is a PDF. Qari reads web pages, not PDF files.',
     });
   }
-  if (!document.body || !document.documentElement) {
+  if (!pageDocument.body() || !pageDocument.root()) {
     return (cached = {
       url: location.href,
       article: null,
@@ -42,12 +40,22 @@ function extract(): Extraction {
       reason: 'This page has no text Qari can read.',
     });
   }
-  const signals = readLiveSignals(document);
-  const clone = document.cloneNode(true) as Document;
-  const result = extractArticle(clone, { url: location.href, signals });
-  cached = result.ok
-    ? { url: location.href, article: result.article, title: result.article.title, reason: null }
-    : { url: location.href, article: null, title: result.title ?? document.title ?? null, reason: result.message };
+  try {
+    const signals = readLiveSignals();
+    const result = extractArticle(pageDocument.clone(), { url: location.href, signals });
+    cached = result.ok
+      ? { url: location.href, article: result.article, title: result.article.title, reason: null }
+      : {
+          url: location.href,
+          article: null,
+          title: result.title ?? (pageDocument.title() || null),
+          reason: result.message,
+        };
+  } catch (error) {
+    // Hostile or broken markup must cost the reader a clear message, never a dead button.
+    const message = error instanceof Error ? error.message : String(error);
+    cached = { url: location.href, article: null, title: null, reason: `Qari could not read this page (${message}).` };
+  }
   return cached;
 }
 
@@ -65,8 +73,9 @@ function inspection(tabId: number): TabInspection {
   };
 }
 
-if (!window.__qariContent) {
-  window.__qariContent = true;
+// An own property of this content script's global: the page cannot fake it with <div id="__qariContent">.
+if (!Object.prototype.hasOwnProperty.call(globalThis, INSTANCE)) {
+  Object.defineProperty(globalThis, INSTANCE, { value: true });
   handleMessages<ContentMethods>('content', {
     analyze: ({ tabId }) => inspection(tabId),
     getArticle: () => {

@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { pageDocument } from './page-document';
 
 /**
  * The reader frame over the page: an extension page in an iframe, inside a closed shadow root so the page's
@@ -17,13 +18,15 @@ export function isReaderShown(): boolean {
 
 export function showReaderFrame(tabId: number, onEscape: () => void): void {
   if (isReaderShown()) return;
-  saved = { x: window.scrollX, y: window.scrollY, focus: document.activeElement };
-  host = document.createElement(HOST_TAG);
+  saved = { x: window.scrollX, y: window.scrollY, focus: pageDocument.activeElement() };
+  host = pageDocument.create(HOST_TAG);
   const important = (prop: string, value: string) => host!.style.setProperty(prop, value, 'important');
   for (const [prop, value] of Object.entries({
     all: 'initial',
     position: 'fixed',
-    inset: '0',
+    // Top-left only: with inset 0 AND width 100vw the box is overconstrained, and on an RTL page `left` is the
+    // one dropped, which pushed the frame off the left edge by the scrollbar width (Firefox, classic scrollbars).
+    inset: '0 auto auto 0',
     width: '100vw',
     height: '100vh',
     'z-index': '2147483647',
@@ -36,7 +39,7 @@ export function showReaderFrame(tabId: number, onEscape: () => void): void {
   }))
     important(prop, value);
   const shadow = host.attachShadow({ mode: 'closed' });
-  const frame = document.createElement('iframe');
+  const frame = pageDocument.create('iframe') as HTMLIFrameElement;
   frame.src = `${browser.runtime.getURL('reader.html')}?tab=${tabId}`;
   frame.title = 'Qari reader view';
   frame.setAttribute('style', 'all:initial;display:block;width:100%;height:100%;border:0;margin:0;background:#fff');
@@ -49,12 +52,12 @@ export function showReaderFrame(tabId: number, onEscape: () => void): void {
       onEscape();
     }
   };
-  document.addEventListener('keydown', escapeHandler, true);
-  document.documentElement.append(host);
+  pageDocument.on('keydown', escapeHandler as EventListener, true);
+  pageDocument.root()?.append(host);
 }
 
 export function hideReaderFrame(): void {
-  if (escapeHandler) document.removeEventListener('keydown', escapeHandler, true);
+  if (escapeHandler) pageDocument.off('keydown', escapeHandler as EventListener, true);
   escapeHandler = null;
   host?.remove();
   host = null;

@@ -51,17 +51,22 @@ export async function launchQari(options: { headless?: boolean } = {}): Promise<
       '--lang=en-US',
     ],
   });
-  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
-  const extId = new URL(sw.url()).host;
+  const first = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+  const extId = new URL(first.url()).host;
+  // The worker is replaced when the extension reloads (e.g. after its file access is changed).
+  const worker = () =>
+    ctx.serviceWorkers().findLast((w) => w.url().startsWith(`chrome-extension://${extId}/`)) ?? first;
 
   const tabIdOf = async (page: Page): Promise<number> => {
     await page.bringToFront();
-    return sw.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+    return worker().evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
   };
 
   return {
     ctx,
-    sw,
+    get sw() {
+      return worker();
+    },
     extId,
     server,
     tabIdOf,

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchQari, type Qari } from './launch';
 import { popupFor } from './pages/popup';
+import { waitForReader } from './pages/reader-frame';
 
 /** Pages Qari cannot or should not read: the popup says why in plain words and offers no broken button. */
 
@@ -46,17 +47,6 @@ test('a home page full of teasers is not an article', async () => {
   await page.close();
 });
 
-test('a local file without file access: the popup says how to allow it', async () => {
-  const page = await qari.ctx.newPage();
-  await page.goto(`file://${resolve('test/fixtures/english-news-wire/source.html')}`);
-  const popup = await popupFor(qari, page);
-  const { notice, enabled } = await popupNotice(popup);
-  expect(notice).toContain('Allow access to file URLs');
-  expect(enabled).toBe(false);
-  await popup.close();
-  await page.close();
-});
-
 test('a PDF shown in the browser: the popup says Qari reads web pages', async () => {
   const pdf = [
     '%PDF-1.1',
@@ -85,4 +75,17 @@ test('a tab that was closed: a plain message, not a crash', async () => {
   const popup = await qari.openPopupTab(tabId);
   expect((await popupNotice(popup)).notice).toMatch(/tab is gone|closed/);
   await popup.close();
+});
+
+test('a local file is readable when the browser gives file access (Chromium does for unpacked extensions)', async () => {
+  // Without file access the popup explains how to allow it: background/explain-injection-error.test.ts checks
+  // that message against the browsers' own error texts (switching access off here reloads the extension).
+  const page = await qari.ctx.newPage();
+  await page.goto(`file://${resolve('test/fixtures/english-news-wire/source.html')}`);
+  const popup = await popupFor(qari, page);
+  await popup.getByRole('button', { name: 'Open reader view' }).click();
+  const reader = await waitForReader(page);
+  expect(await reader.locator('h1').textContent()).toBe('Orkney tidal array approved after seven-year planning fight');
+  await popup.close();
+  await page.close();
 });

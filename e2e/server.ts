@@ -11,24 +11,37 @@ import type { AddressInfo } from 'node:net';
 const FIXTURES = resolve('test/fixtures');
 const ASSETS = resolve('test/assets');
 
+export interface BeaconHit {
+  path: string;
+  query: URLSearchParams;
+  referer: string | null;
+  method: string;
+}
+
 export interface TestServer {
   origin: string;
-  beaconHits: string[];
+  beaconHits: BeaconHit[];
   addPage(path: string, html: string, headers?: Record<string, string>): void;
   close(): Promise<void>;
 }
 
 export async function startServer(): Promise<TestServer> {
   const pages = new Map<string, { html: string; headers: Record<string, string> }>();
-  const beaconHits: string[] = [];
+  const beaconHits: BeaconHit[] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const send = (status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
       res.end(body);
     };
-    if (url.pathname === '/beacon') {
-      beaconHits.push(url.search);
+    // Any path under /beacon, any method: <base> hijacks add a path, sendBeacon / ping / forms POST.
+    if (url.pathname === '/beacon' || url.pathname.startsWith('/beacon/')) {
+      beaconHits.push({
+        path: url.pathname,
+        query: url.searchParams,
+        referer: req.headers.referer ?? null,
+        method: req.method ?? 'GET',
+      });
       return send(204, 'text/plain', '');
     }
     const page = pages.get(url.pathname);

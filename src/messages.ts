@@ -1,5 +1,8 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { Article, Direction } from './article';
+import { QariError, type ErrorCode } from './qari-error';
+
+export { QariError, type ErrorCode };
 
 /**
  * The one message protocol between Qari's surfaces. Each side declares the methods it answers as a map of
@@ -19,8 +22,6 @@ export interface TabInspection {
   reason: string | null;
   readerOpen: boolean;
 }
-
-export type ErrorCode = 'restricted' | 'not-article' | 'no-access' | 'tab-gone' | 'internal';
 
 /** Answered by the background service worker. */
 export interface BackgroundMethods {
@@ -56,16 +57,6 @@ interface Envelope {
   args: unknown;
 }
 type Reply = { value: unknown } | { error: { message: string; code: ErrorCode } };
-
-export class QariError extends Error {
-  constructor(
-    message: string,
-    readonly code: ErrorCode = 'internal',
-  ) {
-    super(message);
-    this.name = 'QariError';
-  }
-}
 
 function isEnvelope(message: unknown, to: Envelope['to']): message is Envelope {
   const m = message as Partial<Envelope> | null;

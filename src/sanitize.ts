@@ -1,4 +1,5 @@
 import DOMPurify, { type Config } from 'dompurify';
+import { parseSrcset } from './extract/srcset';
 
 /**
  * Article HTML comes from arbitrary pages: it is sanitized where it is inserted (the reader page), with an
@@ -142,6 +143,11 @@ function configure(purify: Purifier): Purifier {
   configured.add(purify);
   purify.addHook('afterSanitizeAttributes', (node) => {
     const el = node as Element;
+    // URL attributes only where they mean a link or an image: a stray src on a <div> (Readability turns
+    // unknown elements into divs) would resolve against the reader's own origin.
+    if (el.tagName !== 'A') el.removeAttribute('href');
+    if (el.tagName !== 'IMG' && el.tagName !== 'SOURCE')
+      for (const attr of ['src', 'srcset', 'sizes']) el.removeAttribute(attr);
     if (el.tagName === 'A') {
       const href = el.getAttribute('href') ?? '';
       if (href.startsWith('#')) {
@@ -158,7 +164,7 @@ function configure(purify: Purifier): Purifier {
       const src = el.getAttribute('src');
       if (src && !SAFE_IMAGE_URL.test(src)) el.removeAttribute('src');
       const srcset = el.getAttribute('srcset');
-      if (srcset && srcset.split(',').some((c) => !SAFE_IMAGE_URL.test(c.trim()))) el.removeAttribute('srcset');
+      if (srcset && parseSrcset(srcset).some((c) => !SAFE_IMAGE_URL.test(c.url))) el.removeAttribute('srcset');
       if (el.tagName === 'IMG') {
         el.setAttribute('loading', 'lazy');
         el.setAttribute('decoding', 'async');
@@ -166,6 +172,18 @@ function configure(purify: Purifier): Purifier {
       }
     }
     if (el.hasAttribute('type') && !/^(OL|SOURCE)$/.test(el.tagName)) el.removeAttribute('type');
+    // <td headers="a b"> names header cells by id; ids were prefixed above, so the references follow.
+    const headers = el.getAttribute('headers');
+    if (headers) {
+      el.setAttribute(
+        'headers',
+        headers
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((id) => (id.startsWith('user-content-') ? id : `user-content-${id}`))
+          .join(' '),
+      );
+    }
   });
   return purify;
 }

@@ -23,5 +23,6 @@ export async function waitForReader(page: Page, state: 'ok' | 'error' = 'ok'): P
 
 /** True while Qari's container is in the page (the only node Qari ever adds). */
 export function readerShown(page: Page): Promise<boolean> {
-  return page.evaluate(() => !!document.querySelector('qari-reader'));
+  // Through the prototype: test pages may clobber document.querySelector with a named form.
+  return page.evaluate(() => !!Document.prototype.querySelector.call(document, 'qari-reader'));
 }

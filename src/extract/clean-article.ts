@@ -15,6 +15,8 @@ export interface KnownMetadata {
 }
 
 const BLOCKS = 'p, div, section, ul, ol, li, h1, h2, h3, h4, h5, h6, span, a, time, figure, blockquote, table, pre';
+/** Elements that hold blocks rather than being one. */
+const CONTAINER = 'p, div, section, article, ul, ol, table, figure, blockquote, h1, h2, h3, h4, h5, h6, pre';
 const DATELINE = /^[\s\d:|/.,\-–—()تمصمساءAPMapm]*$/;
 
 function text(el: Element): string {
@@ -64,7 +66,8 @@ export function cleanArticle(root: Element, meta: KnownMetadata, hosts: string[]
 
   // Title, byline, site name and dateline repeated before the first real paragraph: the reader's header shows them.
   for (const el of Array.from(root.querySelectorAll(BLOCKS))) {
-    if (!weight.has(el) || isMedia(el)) continue;
+    // Wrappers (Readability's page div, the body container) are not lines: look inside them.
+    if (!weight.has(el) || isMedia(el) || el.querySelector(CONTAINER)) continue;
     const t = text(el);
     if (t.length >= 80) break; // first real paragraph: stop looking
     const isDuplicate =

@@ -9,6 +9,7 @@ import { removeClutter } from './remove-clutter';
 import { absolutizeUrls, resolveLazyImages } from './resolve-lazy-images';
 import { isMostlyTeasers, siteHosts } from './teaser-lists';
 import { blockText } from './text-content';
+import { unclobber } from './unclobber';
 
 export interface ExtractOptions {
   /** The page's URL: base for relative links, and the host that "same-site teaser" checks compare with. */
@@ -35,6 +36,7 @@ const MIN_PARAGRAPHS = 2;
  */
 export function extractArticle(doc: Document, options: ExtractOptions): ExtractResult {
   const { url, passes = true } = options;
+  unclobber(doc);
   resolveLazyImages(doc);
   absolutizeUrls(doc, url);
   const meta = readMetadata(doc);

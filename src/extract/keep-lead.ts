@@ -9,6 +9,9 @@ const ORDER = 'data-qari-order';
 const LEAD_PARAGRAPHS = 3; // how far into the story a lost lead can be
 const SMALL = 200; // px: avatars, logos and icons are smaller than any lead image
 const NOT_LEAD = /(^|[\s_-])(avatar|logo|icon|byline|author|profile|sprite|badge|emoji)/i;
+/** Containers whose images belong to the page around the story, not to it. */
+const RAIL =
+  'aside, nav, [role="complementary"], [class*="rail" i], [class*="sidebar" i], [class*="promo" i], [class*="related" i], [class*="widget" i]';
 
 interface Candidate {
   clone: Element;
@@ -89,6 +92,7 @@ export function rememberLead(doc: Document): LeadMedia {
       NOT_LEAD.test(`${node.getAttribute('class')} ${node.parentElement?.getAttribute('class')}`)
     )
       continue;
+    if (node.closest(RAIL)) continue;
     const root = mediaRoot(node);
     if (seen.has(root)) continue;
     seen.add(root);

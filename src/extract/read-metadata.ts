@@ -99,14 +99,22 @@ export function readMetadata(doc: Document): PageMetadata {
         ARTICLE_TYPES.test(String(Array.isArray(o['@type']) ? o['@type'][0] : o['@type'])) && o['@type'] !== 'WebPage',
     ) ?? ld.find((o) => o['@type'] === 'WebPage');
 
+  // Not twitter:site: it is a handle ("@HarbourHerald"), not a name.
   const siteName =
-    meta(doc, 'og:site_name', 'application-name', 'twitter:site') ??
+    meta(doc, 'og:site_name') ??
     str((ldArticle?.['publisher'] as Json | undefined)?.['name']) ??
+    meta(doc, 'application-name') ??
     null;
   const rawTitle = str(ldArticle?.['headline']) ?? meta(doc, 'og:title', 'twitter:title') ?? doc.title?.trim() ?? null;
-  const timeEl = doc.querySelector(
-    'article time[datetime], time[datetime][pubdate], time[itemprop="datePublished"], time[datetime]',
-  );
+  // In order of trust: the first selector that matches wins, not the first <time> in the page (often a clock).
+  const timeEl = [
+    'time[itemprop="datePublished"]',
+    'time[datetime][pubdate]',
+    'article time[datetime]',
+    'time[datetime]',
+  ]
+    .map((selector) => doc.querySelector(selector))
+    .find((el) => el?.getAttribute('datetime'));
   const publishedTime =
     normalizeDate(str(ldArticle?.['datePublished'])) ??
     normalizeDate(

@@ -1,3 +1,5 @@
+import { parseSrcset, serializeSrcset } from './srcset';
+
 /**
  * Lazy-loading sites ship a placeholder in `src` and the real image in a data attribute that their own
  * script swaps in; Readability and our reader never run that script, so we do the swap on the clone.
@@ -24,10 +26,9 @@ function firstAttr(el: Element, names: string[]): string | null {
 /** The URL of the widest candidate of a srcset ("a.jpg 320w, b.jpg 640w" → b.jpg). */
 function largestCandidate(srcset: string): string | null {
   let best: { url: string; size: number } | null = null;
-  for (const candidate of srcset.split(/,\s+(?=\S)/)) {
-    const [url, descriptor = '1x'] = candidate.trim().split(/\s+/);
+  for (const { url, descriptor } of parseSrcset(srcset)) {
     const size = parseFloat(descriptor) || 1;
-    if (url && (!best || size > best.size)) best = { url, size };
+    if (!best || size > best.size) best = { url, size };
   }
   return best?.url ?? null;
 }
@@ -104,14 +105,11 @@ export function absolutizeUrls(doc: Document, pageUrl: string): void {
     }
   }
   for (const el of Array.from(doc.querySelectorAll('img[srcset], source[srcset]'))) {
-    const srcset = el
-      .getAttribute('srcset')!
-      .split(/,\s+(?=\S)/)
-      .map((candidate) => {
-        const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
-        return [absolute(url, base) ?? url, ...descriptor].join(' ');
-      })
-      .join(', ');
+    const candidates = parseSrcset(el.getAttribute('srcset')!).map(({ url, descriptor }) => ({
+      url: absolute(url, base) ?? url,
+      descriptor,
+    }));
+    const srcset = serializeSrcset(candidates);
     el.setAttribute('srcset', srcset);
   }
 }

@@ -45,6 +45,8 @@ const BLOCK = new Set([
 ]);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 const CELL = new Set(['TD', 'TH']);
+/** Marks the end of a table cell while whitespace is collapsed; becomes a tab. */
+const CELL_BREAK = '\u2029';
 
 export function isBlockTag(tagName: string): boolean {
   return BLOCK.has(tagName.toUpperCase());
@@ -54,34 +56,41 @@ export function blockText(root: Node): string {
   const lines: string[] = [];
   let line = '';
   const flush = () => {
-    const text = line.replace(/[ \t\r\n\f]+/g, ' ').trim();
+    const text = line
+      .replace(/[ \t\r\n\f]+/g, ' ')
+      .replace(/ ?\u2029 ?/g, '\u2029')
+      .replace(/\u2029+$/, '')
+      .replace(/\u2029/g, '\t')
+      .trim();
     if (text) lines.push(text);
     line = '';
   };
-  const walk = (node: Node, pre: boolean): void => {
+  const walk = (node: Node): void => {
     if (node.nodeType === 3) {
-      line += pre ? node.nodeValue!.replace(/\n/g, '\u2028') : node.nodeValue!;
+      line += node.nodeValue!;
       return;
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
     const tag = (node as Element).tagName ?? '';
     if (SKIP.has(tag)) return;
     if (tag === 'BR') {
-      line += pre ? '\u2028' : '\n';
       flush();
+      return;
+    }
+    // Code keeps its whitespace exactly: its lines go out as they are, never collapsed.
+    if (tag === 'PRE') {
+      flush();
+      const code = (node.textContent ?? '').replace(/\s+$/, '').replace(/^\n/, '');
+      if (code.trim()) lines.push(code);
       return;
     }
     const block = BLOCK.has(tag);
     if (block && !CELL.has(tag)) flush();
-    for (let child = node.firstChild; child; child = child.nextSibling) walk(child, pre || tag === 'PRE');
-    if (CELL.has(tag)) line += '\t';
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
+    if (CELL.has(tag)) line += CELL_BREAK;
     else if (block) flush();
   };
-  walk(root, false);
+  walk(root);
   flush();
-  // Code keeps its own line breaks (marked with U+2028 so whitespace collapsing leaves them alone).
-  return lines
-    .join('\n')
-    .replace(/\u2028/g, '\n')
-    .replace(/\t+(\n|$)/g, '$1');
+  return lines.join('\n');
 }
