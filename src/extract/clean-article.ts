@@ -44,7 +44,12 @@ function isToolBox(el: Element): boolean {
   return lines.length > 0 && lines.every((l) => TOOL_LABEL.test(l));
 }
 
-export function cleanArticle(root: Element, meta: KnownMetadata, hosts: string[]): Record<string, number> {
+export function cleanArticle(
+  root: Element,
+  meta: KnownMetadata,
+  hosts: string[],
+  skip: ReadonlySet<string> = new Set(),
+): Record<string, number> {
   const counts: Record<string, number> = {
     teasers: 0,
     rails: 0,
@@ -54,10 +59,13 @@ export function cleanArticle(root: Element, meta: KnownMetadata, hosts: string[]
     boilerplate: 0,
   };
   const weight = measureTextWeight(root);
-  counts['rails'] = removeLabelledRails(root, weight);
-  counts['teasers'] = removeTeaserLists(root, hosts, weight);
+  const on = (pass: string) => !skip.has(pass);
+  /** Elements a pass looks at: none when the pass is skipped. */
+  const each = (pass: string, selector: string) => (on(pass) ? Array.from(root.querySelectorAll(selector)) : []);
+  if (on('rails')) counts['rails'] = removeLabelledRails(root, weight);
+  if (on('teasers')) counts['teasers'] = removeTeaserLists(root, hosts, weight);
 
-  for (const el of Array.from(root.querySelectorAll(BLOCKS))) {
+  for (const el of each('tools', BLOCKS)) {
     if (weight.has(el) && !isMedia(el) && text(el).length < 120 && isToolBox(el)) {
       el.remove();
       counts['tools']!++;
@@ -65,7 +73,7 @@ export function cleanArticle(root: Element, meta: KnownMetadata, hosts: string[]
   }
 
   // Title, byline, site name and dateline repeated before the first real paragraph: the reader's header shows them.
-  for (const el of Array.from(root.querySelectorAll(BLOCKS))) {
+  for (const el of each('duplicates', BLOCKS)) {
     // Wrappers (Readability's page div, the body container) are not lines: look inside them.
     if (!weight.has(el) || isMedia(el) || el.querySelector(CONTAINER)) continue;
     const t = text(el);
@@ -83,7 +91,7 @@ export function cleanArticle(root: Element, meta: KnownMetadata, hosts: string[]
   }
 
   // A caption that only repeats the headline (CMS default when no caption was written) says nothing.
-  for (const caption of Array.from(root.querySelectorAll('figcaption'))) {
+  for (const caption of each('duplicates', 'figcaption')) {
     if (same(text(caption), meta.title)) {
       caption.remove();
       counts['duplicates']!++;
@@ -91,7 +99,7 @@ export function cleanArticle(root: Element, meta: KnownMetadata, hosts: string[]
   }
 
   // Short blocks that are only links to other pages ("Read more: …", a lone related headline).
-  for (const el of Array.from(root.querySelectorAll('p, div, ul, ol'))) {
+  for (const el of each('linkBoxes', 'p, div, ul, ol')) {
     if (!weight.has(el) || isMedia(el) || el.closest('figure, table, blockquote')) continue;
     const t = text(el);
     if (!t || t.length > 200) continue;
@@ -105,9 +113,7 @@ export function cleanArticle(root: Element, meta: KnownMetadata, hosts: string[]
   }
 
   // Trailing boilerplate: walk back from the end while the last blocks are copyright / follow-us lines.
-  const blocks = Array.from(root.querySelectorAll('p, div, section, ul, li, span')).filter(
-    (el) => !el.querySelector('p, div'),
-  );
+  const blocks = each('boilerplate', 'p, div, section, ul, li, span').filter((el) => !el.querySelector('p, div'));
   for (let i = blocks.length - 1; i >= 0; i--) {
     const el = blocks[i]!;
     const t = text(el);

@@ -18,6 +18,8 @@ export interface ExtractOptions {
   signals?: DirectionSignals;
   /** Run Qari's clutter passes (default true); false gives plain Readability plus metadata, for comparison. */
   passes?: boolean;
+  /** Passes to leave out, by the names in `stats` ("before.classes", "lead", "after.linkBoxes"…). */
+  skip?: readonly string[];
 }
 
 export type ExtractResult =
@@ -36,6 +38,8 @@ const MIN_PARAGRAPHS = 2;
  */
 export function extractArticle(doc: Document, options: ExtractOptions): ExtractResult {
   const { url, passes = true } = options;
+  const skipped = (prefix: string) =>
+    new Set((options.skip ?? []).filter((s) => s.startsWith(prefix)).map((s) => s.slice(prefix.length)));
   unclobber(doc);
   resolveLazyImages(doc);
   absolutizeUrls(doc, url);
@@ -43,8 +47,9 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
   const hosts = siteHosts(doc, url);
   const htmlLang = doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang');
   const stats: Record<string, number> = {};
-  if (passes) for (const [k, v] of Object.entries(removeClutter(doc, hosts))) stats[`before.${k}`] = v;
-  const lead = passes ? rememberLead(doc) : null;
+  if (passes)
+    for (const [k, v] of Object.entries(removeClutter(doc, hosts, skipped('before.')))) stats[`before.${k}`] = v;
+  const lead = passes && !options.skip?.includes('lead') ? rememberLead(doc) : null;
 
   const parsed = new Readability<Element>(doc, {
     serializer: (node) => node as Element,
@@ -61,7 +66,12 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
   if (passes) {
     const byline = meta.byline ?? parsed.byline ?? null;
     for (const [k, v] of Object.entries(
-      cleanArticle(root, { title, byline, siteName: meta.siteName ?? parsed.siteName ?? null }, hosts),
+      cleanArticle(
+        root,
+        { title, byline, siteName: meta.siteName ?? parsed.siteName ?? null },
+        hosts,
+        skipped('after.'),
+      ),
     )) {
       stats[`after.${k}`] = v;
     }

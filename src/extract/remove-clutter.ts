@@ -59,35 +59,39 @@ export interface RemovedCounts {
   [pass: string]: number;
 }
 
-export function removeClutter(doc: Document, hosts: string[]): RemovedCounts {
+/** `skip` names passes to leave out ("never", "classes"…): the quality benchmark measures each pass this way. */
+export function removeClutter(doc: Document, hosts: string[], skip: ReadonlySet<string> = new Set()): RemovedCounts {
   const body = doc.body;
   const counts: RemovedCounts = { never: 0, classes: 0, outsideArticle: 0, share: 0, teasers: 0, rails: 0 };
   if (!body) return counts;
   const weight = measureTextWeight(body);
 
-  for (const el of Array.from(body.querySelectorAll(NEVER_ARTICLE))) if (remove(el, weight)) counts['never']!++;
+  const on = (pass: string) => !skip.has(pass);
+  if (on('never'))
+    for (const el of Array.from(body.querySelectorAll(NEVER_ARTICLE))) if (remove(el, weight)) counts['never']!++;
 
   // Page header/footer/asides that are outside the article or main region.
-  for (const el of Array.from(body.querySelectorAll('header, footer, aside, form'))) {
+  for (const el of on('outsideArticle') ? Array.from(body.querySelectorAll('header, footer, aside, form')) : []) {
     if (el.tagName !== 'FORM' && el.closest('article, main, [role="main"]')) continue;
     if (remove(el, weight)) counts['outsideArticle']!++;
   }
 
   for (const el of Array.from(body.querySelectorAll('[class], [id]'))) {
-    if (weight.has(el) && el !== body && CLUTTER_CLASS.test(classAndId(el)) && remove(el, weight)) counts['classes']!++;
+    if (on('classes') && weight.has(el) && el !== body && CLUTTER_CLASS.test(classAndId(el)) && remove(el, weight))
+      counts['classes']!++;
   }
 
   // Share bars and app badges: climb from each share/app link to the largest ancestor that is still short.
   for (const a of Array.from(body.querySelectorAll('a[href]'))) {
-    if (!weight.has(a) || !SHARE_OR_APP_LINK.test(a.getAttribute('href')!)) continue;
+    if (!on('share') || !weight.has(a) || !SHARE_OR_APP_LINK.test(a.getAttribute('href')!)) continue;
     let box: Element = a;
     while (box.parentElement && box.parentElement !== body && shortText(box.parentElement).length < 300)
       box = box.parentElement;
     if (remove(box, weight)) counts['share']!++;
   }
 
-  counts['rails'] = removeLabelledRails(body, weight);
-  counts['teasers'] = removeTeaserLists(body, hosts, weight);
+  if (on('rails')) counts['rails'] = removeLabelledRails(body, weight);
+  if (on('teasers')) counts['teasers'] = removeTeaserLists(body, hosts, weight);
   return counts;
 }
 
