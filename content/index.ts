@@ -63,6 +63,7 @@ function inspection(tabId: number): TabInspection {
   const { article, title, reason } = extract();
   return {
     tabId,
+    url: location.href,
     title: article?.title || title,
     readingTimeMinutes: article?.readingTimeMinutes ?? null,
     lang: article?.lang ?? null,

@@ -28,7 +28,7 @@ export interface Qari {
 const FEATURES_WITHOUT_PARTITIONING_OFF =
   'AvoidUnnecessaryBeforeUnloadCheckSync,DestroyProfileOnBrowserClose,HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,LensOverlay,MediaRouter,PaintHolding,AvoidCorsURLLoaderRestartOnRedirect,OptimizationHints,NetworkTimeServiceQuerying,AimEnabled,PreconnectToSearch';
 
-export async function launchQari(options: { headless?: boolean } = {}): Promise<Qari> {
+export async function launchQari(options: { headless?: boolean; lang?: string } = {}): Promise<Qari> {
   const ext = resolve(process.env.EXT_DIR ?? 'dist');
   const server = await startServer();
   const profile = mkdtempSync(join(tmpdir(), 'qari-e2e-'));
@@ -36,6 +36,7 @@ export async function launchQari(options: { headless?: boolean } = {}): Promise<
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: options.headless ?? true,
     viewport: { width: 1100, height: 900 },
+    locale: options.lang ?? 'en-US',
     args: [
       `--disable-extensions-except=${ext}`,
       `--load-extension=${ext}`,
@@ -48,7 +49,7 @@ export async function launchQari(options: { headless?: boolean } = {}): Promise<
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--lang=en-US',
+      `--lang=${options.lang ?? 'en-US'}`,
     ],
   });
   const first = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));

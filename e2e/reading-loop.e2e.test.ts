@@ -99,7 +99,11 @@ test('Escape closes the reader view; the page is unchanged', async () => {
   await popup.getByRole('button', { name: 'Open reader view' }).click();
   await page.bringToFront();
   const reader = await waitForReader(page);
-  await reader.locator('article').click({ position: { x: 5, y: 5 } });
+  // Escape where the reader's keyboard focus is (inside the frame), as a keyboard user would press it.
+  await reader.locator('h1').evaluate((h1: HTMLElement) => {
+    h1.tabIndex = -1;
+    h1.focus();
+  });
   await page.keyboard.press('Escape');
   await expect.poll(() => readerShown(page)).toBe(false);
   expect((await pageState()).html).toBe(before.html);

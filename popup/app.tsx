@@ -1,6 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
+import { scriptOf } from '../src/direction';
+import { t, uiLocale } from '../src/i18n';
+import { readingTimeLabel } from '../src/reading-labels';
 import { callBackground, type TabInspection } from '../src/messages';
+import type { Script } from '../src/settings/settings';
+import { loadSiteDirection, saveSiteDirection, type DirectionChoice } from '../src/settings/site-direction';
+import { ReaderToggle } from './components/reader-toggle';
+import { ReadingSettings } from './components/reading-settings';
 import { targetTabId } from './target-tab';
+import { useSettings } from './use-settings';
 
 type State =
   | { kind: 'loading' }
@@ -11,16 +19,29 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+const ARABIC_SCRIPT = /^(ar|fa|ur|ps|ckb|ku|sd|ug)\b/;
+
+function scriptFor(info: TabInspection | null): Script {
+  if (!info) return 'latin';
+  if (ARABIC_SCRIPT.test(info.lang ?? '')) return 'arabic';
+  if (/^(he|yi)\b/.test(info.lang ?? '')) return 'hebrew';
+  const script = info.title ? scriptOf(info.title) : null;
+  return script === 'arabic' || script === 'hebrew' ? script : 'latin';
+}
+
 export function App() {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [settings, updateSettings] = useSettings();
+  const [direction, setDirection] = useState<DirectionChoice | null>(null);
 
   useEffect(() => {
     void (async () => {
       try {
         const tabId = await targetTabId();
-        if (tabId === null) throw new Error('There is no tab to read.');
+        if (tabId === null) throw new Error(t('noTab'));
         document.body.dataset.tab = String(tabId);
         const info = await callBackground('inspectTab', { tabId });
+        setDirection(info.isArticle ? await loadSiteDirection(info.url) : null);
         setState({ kind: 'ready', info, busy: false, error: null });
       } catch (error) {
         setState({ kind: 'error', message: message(error) });
@@ -30,63 +51,74 @@ export function App() {
     })();
   }, []);
 
-  if (state.kind === 'loading')
+  if (state.kind === 'loading') {
     return (
       <p class="status" role="status">
-        Reading this page…
+        {t('readingPage')}
       </p>
     );
-  if (state.kind === 'error')
-    return (
-      <main>
-        <h1 class="brand">Qari</h1>
-        <p class="notice" role="alert">
-          {state.message}
-        </p>
-        <button type="button" class="primary" disabled>
-          Open reader view
-        </button>
-      </main>
-    );
-
-  const { info, busy, error } = state;
+  }
+  const info = state.kind === 'ready' ? state.info : null;
   const toggle = async () => {
+    if (state.kind !== 'ready') return;
     setState({ ...state, busy: true, error: null });
     try {
-      const { open } = await callBackground('setReaderOpen', { tabId: info.tabId, open: !info.readerOpen });
-      setState({ kind: 'ready', info: { ...info, readerOpen: open }, busy: false, error: null });
+      const { open } = await callBackground('setReaderOpen', { tabId: state.info.tabId, open: !state.info.readerOpen });
+      setState({ kind: 'ready', info: { ...state.info, readerOpen: open }, busy: false, error: null });
       // As a real popup, get out of the reader's way once it is open.
       if (open && !new URLSearchParams(location.search).has('tab')) window.close();
     } catch (err) {
-      setState({ kind: 'ready', info, busy: false, error: message(err) });
+      setState({ ...state, busy: false, error: message(err) });
     }
   };
+  const script = scriptFor(info);
 
   return (
     <main>
-      <h1 class="brand">Qari</h1>
-      {info.title && (
+      <h1 class="brand">{t('extName')}</h1>
+      {info?.title && (
         <p class="title" dir="auto">
           {info.title}
         </p>
       )}
-      {info.readingTimeMinutes !== null && (
+      {info?.readingTimeMinutes != null && (
         <p class="meta">
-          {info.readingTimeMinutes} min read{info.dir === 'rtl' ? ' · right to left' : ''}
+          {readingTimeLabel(info.readingTimeMinutes, uiLocale().lang)}
+          {info.dir === 'rtl' ? ` · ${t('rightToLeft')}` : ''}
         </p>
       )}
-      {info.reason && (
+      {state.kind === 'error' && (
+        <p class="notice" role="alert">
+          {state.message}
+        </p>
+      )}
+      {info?.reason && (
         <p class="notice" role="note">
           {info.reason}
         </p>
       )}
-      <button type="button" class="primary" disabled={!info.isArticle || busy} onClick={toggle}>
-        {info.readerOpen ? 'Close reader view' : 'Open reader view'}
-      </button>
-      {error && (
+      <ReaderToggle
+        open={!!info?.readerOpen}
+        disabled={!info?.isArticle || (state.kind === 'ready' && state.busy)}
+        onToggle={toggle}
+      />
+      {state.kind === 'ready' && state.error && (
         <p class="notice" role="alert">
-          {error}
+          {state.error}
         </p>
+      )}
+      {settings && (
+        <ReadingSettings
+          settings={settings}
+          onChange={updateSettings}
+          script={script}
+          arabicScript={script === 'arabic'}
+          direction={direction}
+          onDirection={(choice) => {
+            setDirection(choice);
+            if (info) void saveSiteDirection(info.url, choice);
+          }}
+        />
       )}
     </main>
   );

@@ -1,12 +1,17 @@
 import './reader.css';
+import type { Article } from '../src/article';
+import { t } from '../src/i18n';
 import { callBackground, QariError } from '../src/messages';
-import { loadSettings, onSettingsChanged } from '../src/settings/settings';
+import { loadSettings, onSettingsChanged, saveSettings, stepFontSize, type Settings } from '../src/settings/settings';
+import { loadSiteDirection, onSiteDirectionChanged, type DirectionChoice } from '../src/settings/site-direction';
+import { applyDirection } from './apply-direction';
 import { applySettings } from './apply-settings';
 import { renderArticle } from './render-article';
 
 /**
  * reader.html renders one Article. `?tab=N`: the live article of tab N, shown in a frame over that tab.
  * It asks for the article through the background, so it never depends on the page's own scripts or DOM.
+ * Settings and the per-site direction apply live: a change in the popup restyles this page at once.
  */
 
 const params = new URLSearchParams(location.search);
@@ -15,23 +20,53 @@ const container = document.getElementById('reader')!;
 const status = document.getElementById('status')!;
 const closeButton = document.getElementById('close') as HTMLButtonElement;
 
+let article: Article | null = null;
+let settings: Settings | null = null;
+let direction: DirectionChoice = 'auto';
+
 function close(): void {
   void callBackground('closeReader', { tabId }).catch(() => undefined);
 }
 
+function render(): void {
+  if (!article || !settings) return;
+  renderArticle(container, article, { easternDigits: settings.easternDigits });
+  applyDirection(container, article.dir, direction);
+}
+
+function onSettings(next: Settings): void {
+  const rerender = settings?.easternDigits !== next.easternDigits;
+  settings = next;
+  applySettings(next);
+  if (rerender) render();
+}
+
+function onKey(event: KeyboardEvent): void {
+  if (event.key === 'Escape') return close();
+  if (event.ctrlKey || event.metaKey || event.altKey || !settings) return;
+  const target = event.target as HTMLElement | null;
+  if (target?.closest('input, textarea, select, [contenteditable]')) return;
+  // + and - (with or without Shift, main keyboard or keypad) step the font size.
+  if (event.key === '+' || event.key === '=') void saveSettings({ fontSize: stepFontSize(settings.fontSize, 1) });
+  else if (event.key === '-' || event.key === '_') void saveSettings({ fontSize: stepFontSize(settings.fontSize, -1) });
+}
+
 async function main(): Promise<void> {
-  const settingsReady = loadSettings().then(applySettings);
-  onSettingsChanged(applySettings);
+  onSettings(await loadSettings());
+  onSettingsChanged(onSettings);
   if (!Number.isInteger(tabId) || tabId < 0)
     throw new QariError('Nothing to show: this page opens from the Qari button.', 'not-article');
+  closeButton.textContent = t('closeReader');
   closeButton.hidden = false;
   closeButton.addEventListener('click', close);
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') close();
+  document.addEventListener('keydown', onKey);
+  article = await callBackground('getLiveArticle', { tabId });
+  direction = await loadSiteDirection(article.url);
+  onSiteDirectionChanged(article.url, (choice) => {
+    direction = choice;
+    if (article) applyDirection(container, article.dir, choice);
   });
-  const article = await callBackground('getLiveArticle', { tabId });
-  await settingsReady;
-  renderArticle(container, article);
+  render();
   container.removeAttribute('aria-busy');
   document.body.dataset.ready = 'ok';
 }

@@ -1,7 +1,8 @@
 import type { Article, Direction } from '../src/article';
 import { countStrong } from '../src/direction';
 import { sanitizeArticleHtml } from '../src/sanitize';
-import { publishedLabel, readingTimeLabel } from './reader-strings';
+import { applyEasternDigits } from './eastern-digits';
+import { publishedLabel, readingTimeLabel } from '../src/reading-labels';
 
 /** Direction of a short piece of text (title, byline) by majority of strong characters. */
 function textDir(text: string, fallback: Direction): Direction {
@@ -20,7 +21,12 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
  * Builds the reader's header and article. Everything from the page goes in as text, except the body, which
  * goes through the sanitizer first: the only way article HTML reaches this page.
  */
-export function renderArticle(container: HTMLElement, article: Article): void {
+export interface RenderOptions {
+  /** Arabic-Indic digits in an Arabic-script article. */
+  easternDigits: boolean;
+}
+
+export function renderArticle(container: HTMLElement, article: Article, options: RenderOptions): void {
   const header = el('header', 'meta');
   header.lang = article.lang ?? '';
   header.dir = article.dir;
@@ -60,6 +66,10 @@ export function renderArticle(container: HTMLElement, article: Article): void {
     img.addEventListener('error', () => img.closest('picture, img')?.classList.add('missing'), { once: true });
   }
 
+  if (options.easternDigits && article.dir === 'rtl' && /^(ar|fa|ur|ps|ckb|ku|sd|ug)\b/.test(article.lang ?? 'ar')) {
+    applyEasternDigits(body, article.lang);
+    applyEasternDigits(details, article.lang);
+  }
   container.replaceChildren(header, body);
   document.documentElement.lang = article.lang ?? 'en';
   document.title = article.title;

@@ -13,6 +13,8 @@ export { QariError, type ErrorCode };
 /** What the popup needs to show for a tab before anything is opened. */
 export interface TabInspection {
   tabId: number;
+  /** The page's address (per-site settings are keyed by its host). */
+  url: string;
   title: string | null;
   readingTimeMinutes: number | null;
   lang: string | null;

@@ -1,65 +1,50 @@
 import browser from 'webextension-polyfill';
+import {
+  DEFAULT_SETTINGS,
+  migrateSettings,
+  SETTINGS_VERSION,
+  type Settings,
+  type StoredSettings,
+} from './settings-schema';
 
 /**
- * Reading settings: one module owns their shape, defaults and migrations. Stored in the browser's sync
- * storage when it exists (the reader's settings follow them to other machines), local storage otherwise.
+ * Reading settings: this module owns where they live. Sync storage when the browser has it (the reader's
+ * settings follow them to their other machines), local storage otherwise. Everything about their shape,
+ * defaults and migrations is in settings-schema.ts, which has no browser dependency.
  */
 
-export type Theme = 'system' | 'light' | 'sepia' | 'dark';
-
-export interface Settings {
-  /** Body font size in CSS px. */
-  fontSize: number;
-  theme: Theme;
-}
-
-export const DEFAULT_SETTINGS: Settings = { fontSize: 20, theme: 'system' };
-export const FONT_SIZES = [14, 15, 16, 17, 18, 19, 20, 22, 24, 26, 28, 32, 36, 40] as const;
+export * from './settings-schema';
 
 const KEY = 'settings';
-const VERSION = 1;
-
-interface Stored {
-  version: number;
-  values: Partial<Settings>;
-}
-
-/** Each entry upgrades stored values from version N to N+1. Never edit one once released; add the next. */
-const MIGRATIONS: ((values: Record<string, unknown>) => Record<string, unknown>)[] = [];
 
 function area() {
   return browser.storage.sync ?? browser.storage.local;
 }
 
-export function migrate(stored: Partial<Stored> | undefined): Settings {
-  let values: Record<string, unknown> = { ...(stored?.values ?? {}) };
-  for (let v = stored?.version ?? VERSION; v < VERSION; v++) values = MIGRATIONS[v - 1]?.(values) ?? values;
-  const merged = { ...DEFAULT_SETTINGS, ...values } as Settings;
-  // Guard against values written by a newer or broken version.
-  if (typeof merged.fontSize !== 'number' || merged.fontSize < 8 || merged.fontSize > 96)
-    merged.fontSize = DEFAULT_SETTINGS.fontSize;
-  if (!['system', 'light', 'sepia', 'dark'].includes(merged.theme)) merged.theme = DEFAULT_SETTINGS.theme;
-  return merged;
-}
-
 export async function loadSettings(): Promise<Settings> {
   try {
-    const stored = (await area().get(KEY))[KEY] as Stored | undefined;
-    return migrate(stored);
+    return migrateSettings((await area().get(KEY))[KEY] as StoredSettings | undefined);
   } catch {
-    return { ...DEFAULT_SETTINGS };
+    // Sync storage can be disabled by policy or fail offline: reading must still work, with defaults.
+    return structuredClone(DEFAULT_SETTINGS);
   }
 }
 
+/** Applies `patch` to the stored settings. Nested per-script fonts merge rather than replace. */
 export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = { ...(await loadSettings()), ...patch };
-  await area().set({ [KEY]: { version: VERSION, values: next } satisfies Stored });
+  const current = await loadSettings();
+  const next = migrateSettings({
+    version: SETTINGS_VERSION,
+    values: { ...current, ...patch, fonts: { ...current.fonts, ...patch.fonts } },
+  });
+  const stored: StoredSettings = { version: SETTINGS_VERSION, values: { ...next } };
+  await area().set({ [KEY]: stored });
   return next;
 }
 
 export function onSettingsChanged(callback: (settings: Settings) => void): () => void {
   const listener = (changes: Record<string, browser.Storage.StorageChange>) => {
-    if (changes[KEY]) callback(migrate(changes[KEY].newValue as Stored | undefined));
+    if (changes[KEY]) callback(migrateSettings(changes[KEY].newValue as StoredSettings | undefined));
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -1,5 +1,5 @@
 /**
- * The few words the reader page prints around an article, in the article's language when we have it, so an
+ * The few words Qari prints around an article, in the article's language when we have it, so an
  * Arabic article does not carry an English "5 min read" in its header.
  */
 const MINUTES: Record<string, (n: string, count: number) => string> = {

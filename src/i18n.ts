@@ -1,0 +1,27 @@
+import browser from 'webextension-polyfill';
+import english from '../public/_locales/en/messages.json';
+import { langDirection } from './direction/lang-direction';
+
+/**
+ * Interface strings from the browser's _locales machinery (English and Arabic so far), with the English
+ * file as the fallback when a key is missing in the reader's language.
+ */
+
+export type MessageKey = keyof typeof english;
+
+export function t(key: MessageKey, ...substitutions: string[]): string {
+  const message = browser.i18n.getMessage(key, substitutions);
+  if (message) return message;
+  return substitutions.reduce(
+    (text, value, i) => text.replace(new RegExp(`\\$${['COUNT', 'SCRIPT'][i] ?? i}\\$`, 'g'), value),
+    english[key].message,
+  );
+}
+
+/** Direction and language of the browser's interface: the popup mirrors for right-to-left languages. */
+export function uiLocale(): { lang: string; dir: 'rtl' | 'ltr' } {
+  const lang = browser.i18n.getUILanguage() || 'en';
+  // From the language itself: Chromium answers @@bidi_dir "ltr" under --lang=ar in headless runs.
+  const dir = langDirection(lang) ?? (browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr');
+  return { lang, dir };
+}
