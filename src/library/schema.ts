@@ -1,0 +1,115 @@
+import type { DBSchema } from 'idb';
+import type { Article, Direction } from '../article';
+
+/** Shape version of a SavedArticle record, written into every record (v1 records had none). */
+export const RECORD_SCHEMA_VERSION = 2;
+
+/** One image of a saved article. The article's content points at it as `qari-image:<key>`. */
+export interface SavedImageRef {
+  /** Unique within the article; [A-Za-z0-9_-], so it is safe in file names and URLs. */
+  key: string;
+  /** Where the image came from; kept so a missing image can still be linked or fetched again. */
+  originalUrl: string;
+  /** True when no bytes are stored (the fetch failed, or the article predates offline images). */
+  missing: boolean;
+  /** Why it is missing, in plain words ("HTTP 404"). */
+  reason?: string;
+  width?: number;
+  height?: number;
+  /** Stored size; 0 when missing. */
+  bytes: number;
+  /** MIME type of the stored blob; '' when missing. */
+  type: string;
+}
+
+/** An article in the library: the Article as it was saved, plus the reader's state. */
+export interface SavedArticle extends Article {
+  /** Stable hash of the normalized URL (see articleIdFor): saving a URL again updates this record. */
+  id: string;
+  /** First save, ms since the epoch; the list is ordered by it and it never changes on re-save. */
+  savedAt: number;
+  /** Last change of anything in the record. */
+  updatedAt: number;
+  readAt: number | null;
+  archived: boolean;
+  /** Soft delete (for undo); purgeDeleted removes the record for good. */
+  deletedAt: number | null;
+  /** Reading position, 0..1. */
+  progress: number;
+  /** The reader's choice of direction over the detected `dir`. */
+  dirOverride: Direction | null;
+  images: SavedImageRef[];
+  /** UTF-8 bytes of `content` plus the stored image bytes. */
+  bytes: number;
+  schemaVersion: number;
+}
+
+/** What lists and search return: everything but the article body (kept out of messages and memory). */
+export type SavedArticleSummary = Omit<SavedArticle, 'content' | 'textContent'>;
+
+/** Index keys cannot be booleans or null, so the list filters read these 0/1 copies of the state. */
+export interface ArticleFlags {
+  archivedFlag: 0 | 1;
+  readFlag: 0 | 1;
+  deletedFlag: 0 | 1;
+}
+
+export type StoredArticle = SavedArticle & ArticleFlags;
+
+export interface StoredImage {
+  articleId: string;
+  key: string;
+  blob: Blob;
+}
+
+/**
+ * One posting of the search index: `term` occurs in article `articleId`. Keyed [articleId, term] (not
+ * [term, articleId]) so that removing an article's terms is a single key-range delete and "does this
+ * article have a term starting with X" is a single key-range probe; the by-term index serves the lookups
+ * by term. `savedAt` is copied in so a term's postings come out newest first, like the list.
+ */
+export interface StoredTerm {
+  articleId: string;
+  term: string;
+  savedAt: number;
+}
+
+/** Running totals, updated in the same transaction as every write, so usage() never sums the library. */
+export interface LibraryUsage {
+  /** Stored records, soft-deleted ones included (they still take space until purged). */
+  articles: number;
+  bytes: number;
+}
+
+export interface LibrarySchema extends DBSchema {
+  articles: {
+    key: string;
+    value: StoredArticle;
+    indexes: {
+      'by-savedAt': number;
+      'by-url': string;
+      /** [deletedFlag, savedAt, id]: the 'all' list, newest first; id breaks ties for a stable cursor. */
+      'by-live': [number, number, string];
+      /** [deletedFlag, archivedFlag, readFlag, savedAt, id]: the 'unread' list. */
+      'by-unread': [number, number, number, number, string];
+      /** [deletedFlag, archivedFlag, savedAt, id]: the 'archived' list. */
+      'by-archived': [number, number, number, string];
+      /** Only soft-deleted records have a deletedAt (null is not a valid key), so this lists just them. */
+      'by-deletedAt': number;
+    };
+  };
+  images: {
+    /** [articleId, key]: an article's images are the key range [id]..[id, []], no extra index needed. */
+    key: [string, string];
+    value: StoredImage;
+  };
+  terms: {
+    key: [string, string];
+    value: StoredTerm;
+    indexes: { 'by-term': [string, number, string] };
+  };
+  meta: {
+    key: 'usage';
+    value: LibraryUsage;
+  };
+}

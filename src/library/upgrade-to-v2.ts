@@ -1,0 +1,54 @@
+import type { IDBPTransaction, StoreNames } from 'idb';
+import { toSavedArticle } from './article-record';
+import { mergeArticles } from './merge-articles';
+import { migrateV1Article, type V1Article } from './migrate-v1-article';
+import { RECORD_SCHEMA_VERSION, type LibrarySchema, type LibraryUsage, type StoredArticle } from './schema';
+import { addUsage, EMPTY_USAGE } from './adjust-usage';
+import { writeArticle } from './write-article';
+import { RequestBatch } from './request-batch';
+import type { WriteTx } from './write-transaction';
+
+type UpgradeTx = IDBPTransaction<LibrarySchema, StoreNames<LibrarySchema>[], 'versionchange'>;
+
+/**
+ * Version 1 → 2, inside the upgrade transaction (so a failure leaves version 1 as it was): new stores and
+ * indexes, then every v1 record converted in place, re-keyed by URL, indexed for search, and counted.
+ */
+export async function upgradeToV2(upgradeTx: UpgradeTx): Promise<void> {
+  const db = upgradeTx.db;
+  const articles = upgradeTx.objectStore('articles');
+  articles.createIndex('by-url', 'url');
+  articles.createIndex('by-live', ['deletedFlag', 'savedAt', 'id']);
+  articles.createIndex('by-unread', ['deletedFlag', 'archivedFlag', 'readFlag', 'savedAt', 'id']);
+  articles.createIndex('by-archived', ['deletedFlag', 'archivedFlag', 'savedAt', 'id']);
+  articles.createIndex('by-deletedAt', 'deletedAt');
+  db.createObjectStore('images', { keyPath: ['articleId', 'key'] });
+  const terms = db.createObjectStore('terms', { keyPath: ['articleId', 'term'] });
+  terms.createIndex('by-term', ['term', 'savedAt', 'articleId']);
+  db.createObjectStore('meta');
+
+  const tx = upgradeTx as unknown as WriteTx;
+  const batch = new RequestBatch();
+  let total: LibraryUsage = { ...EMPTY_USAGE };
+  // Converted records are written back into the store being walked; the cursor may meet them again
+  // further on (their new keys sort anywhere), which is what the schemaVersion check is for.
+  let cursor = await articles.openCursor();
+  while (cursor) {
+    const value = cursor.value as Partial<StoredArticle>;
+    if (value.schemaVersion !== RECORD_SCHEMA_VERSION) {
+      const converted = migrateV1Article(value as unknown as V1Article);
+      let record = converted;
+      let previous: StoredArticle | undefined;
+      if (converted.id !== cursor.primaryKey) {
+        batch.add(cursor.delete());
+        // Two v1 records of one URL (saved with and without tracking parameters) become one.
+        previous = await articles.get(converted.id);
+        if (previous) record = mergeArticles(toSavedArticle(previous), converted).record;
+      }
+      total = addUsage(total, writeArticle(tx, batch, record, [], previous));
+    }
+    cursor = await cursor.continue();
+  }
+  batch.add(upgradeTx.objectStore('meta').put(total, 'usage'));
+  await batch.flush();
+}
