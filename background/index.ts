@@ -1,6 +1,8 @@
 import browser, { type Tabs } from 'webextension-polyfill';
-import { callTab, handleMessages, QariError, type BackgroundMethods } from '../src/messages';
+import { callTab, emitEvent, handleMessages, QariError, type BackgroundMethods } from '../src/messages';
 import { ensureContent } from './ensure-content';
+import { dataUrlToBlob } from './data-url-to-blob';
+import { saveForLater } from './save-for-later';
 
 /**
  * The service worker routes messages between popup, content script and reader page, and handles the
@@ -24,6 +26,15 @@ handleMessages<BackgroundMethods>('background', {
   setReaderOpen: ({ tabId, open }) => setReaderOpen(tabId, open),
   getLiveArticle: ({ tabId }) => callTab(tabId, 'getArticle', {}),
   closeReader: ({ tabId }, sender) => callTab(sender.tab?.id ?? tabId, 'hideReader', {}),
+  saveArticle: async ({ tabId }) => {
+    await ensureContent(tabId);
+    const article = await callTab(tabId, 'getArticle', {});
+    const viaPage = async (url: string) => {
+      const result = await callTab(tabId, 'fetchImage', { url }).catch(() => ({ error: 'The page is gone.' }));
+      return 'dataUrl' in result ? dataUrlToBlob(result.dataUrl) : { reason: result.error };
+    };
+    return saveForLater(article, viaPage, (done, total) => emitEvent({ type: 'saveProgress', tabId, done, total }));
+  },
 });
 
 /** Keyboard commands from the manifest. Alt+Shift+R by default; changeable at chrome://extensions/shortcuts or about:addons. */

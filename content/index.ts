@@ -1,6 +1,7 @@
 import './own-browser-global';
 import type { Article } from '../src/article';
 import { extractArticle } from '../src/extract/extract-article';
+import { listImageSources } from '../src/library/map-image-sources';
 import { handleMessages, QariError, type ContentMethods, type TabInspection } from '../src/messages';
 import { pageDocument } from './page-document';
 import { readLiveSignals } from './read-live-signals';
@@ -59,11 +60,24 @@ function extract(): Extraction {
   return cached;
 }
 
+function originsOf(urls: string[]): string[] {
+  const origins = new Set<string>();
+  for (const url of urls) {
+    try {
+      origins.add(`${new URL(url).origin}/*`);
+    } catch {
+      /* not a URL: nothing to ask for */
+    }
+  }
+  return [...origins];
+}
+
 function inspection(tabId: number): TabInspection {
   const { article, title, reason } = extract();
   return {
     tabId,
     url: location.href,
+    imageOrigins: article ? originsOf(listImageSources(article.content)) : [],
     title: article?.title || title,
     readingTimeMinutes: article?.readingTimeMinutes ?? null,
     lang: article?.lang ?? null,
@@ -95,5 +109,21 @@ if (!Object.prototype.hasOwnProperty.call(globalThis, INSTANCE)) {
       return { open: false };
     },
     isReaderOpen: () => ({ open: isReaderShown() }),
+    fetchImage: async ({ url }) => {
+      try {
+        const response = await fetch(url);
+        if (!response.ok) return { error: `The site answered ${response.status}.` };
+        const blob = await response.blob();
+        const dataUrl = await new Promise<string>((resolve, reject) => {
+          const reader = new FileReader();
+          reader.onload = () => resolve(reader.result as string);
+          reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+          reader.readAsDataURL(blob);
+        });
+        return { dataUrl };
+      } catch (error) {
+        return { error: `Could not download (${(error as Error).name}).` };
+      }
+    },
   });
 }

@@ -6,6 +6,8 @@ import { callBackground, type TabInspection } from '../src/messages';
 import type { Script } from '../src/settings/settings';
 import { loadSiteDirection, saveSiteDirection, type DirectionChoice } from '../src/settings/site-direction';
 import { ReaderToggle } from './components/reader-toggle';
+import { ReadingList } from './components/reading-list';
+import { SaveButton } from './components/save-button';
 import { ReadingSettings } from './components/reading-settings';
 import { targetTabId } from './target-tab';
 import { useSettings } from './use-settings';
@@ -33,6 +35,7 @@ export function App() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [settings, updateSettings] = useSettings();
   const [direction, setDirection] = useState<DirectionChoice | null>(null);
+  const [view, setView] = useState<'page' | 'list'>('page');
 
   useEffect(() => {
     void (async () => {
@@ -73,53 +76,86 @@ export function App() {
   };
   const script = scriptFor(info);
 
+  const tabs = (
+    <div class="tabs" role="tablist">
+      {(['page', 'list'] as const).map((v) => (
+        <button
+          key={v}
+          type="button"
+          role="tab"
+          id={`tab-${v}`}
+          aria-selected={view === v}
+          aria-controls="panel"
+          onClick={() => setView(v)}
+        >
+          {v === 'page' ? t('tabThisPage') : t('tabReadingList')}
+        </button>
+      ))}
+    </div>
+  );
+  if (view === 'list') {
+    return (
+      <main>
+        <h1 class="brand">{t('extName')}</h1>
+        {tabs}
+        <div id="panel" role="tabpanel" aria-labelledby="tab-list">
+          <ReadingList />
+        </div>
+      </main>
+    );
+  }
+
   return (
     <main>
       <h1 class="brand">{t('extName')}</h1>
-      {info?.title && (
-        <p class="title" dir="auto">
-          {info.title}
-        </p>
-      )}
-      {info?.readingTimeMinutes != null && (
-        <p class="meta">
-          {readingTimeLabel(info.readingTimeMinutes, uiLocale().lang)}
-          {info.dir === 'rtl' ? ` · ${t('rightToLeft')}` : ''}
-        </p>
-      )}
-      {state.kind === 'error' && (
-        <p class="notice" role="alert">
-          {state.message}
-        </p>
-      )}
-      {info?.reason && (
-        <p class="notice" role="note">
-          {info.reason}
-        </p>
-      )}
-      <ReaderToggle
-        open={!!info?.readerOpen}
-        disabled={!info?.isArticle || (state.kind === 'ready' && state.busy)}
-        onToggle={toggle}
-      />
-      {state.kind === 'ready' && state.error && (
-        <p class="notice" role="alert">
-          {state.error}
-        </p>
-      )}
-      {settings && (
-        <ReadingSettings
-          settings={settings}
-          onChange={updateSettings}
-          script={script}
-          arabicScript={script === 'arabic'}
-          direction={direction}
-          onDirection={(choice) => {
-            setDirection(choice);
-            if (info) void saveSiteDirection(info.url, choice);
-          }}
+      {tabs}
+      <div id="panel" role="tabpanel" aria-labelledby="tab-page">
+        {info?.title && (
+          <p class="title" dir="auto">
+            {info.title}
+          </p>
+        )}
+        {info?.readingTimeMinutes != null && (
+          <p class="meta">
+            {readingTimeLabel(info.readingTimeMinutes, uiLocale().lang)}
+            {info.dir === 'rtl' ? ` · ${t('rightToLeft')}` : ''}
+          </p>
+        )}
+        {state.kind === 'error' && (
+          <p class="notice" role="alert">
+            {state.message}
+          </p>
+        )}
+        {info?.reason && (
+          <p class="notice" role="note">
+            {info.reason}
+          </p>
+        )}
+        <ReaderToggle
+          open={!!info?.readerOpen}
+          disabled={!info?.isArticle || (state.kind === 'ready' && state.busy)}
+          onToggle={toggle}
         />
-      )}
+        {state.kind === 'ready' && state.error && (
+          <p class="notice" role="alert">
+            {state.error}
+          </p>
+        )}
+        {info?.isArticle && <SaveButton info={info} />}
+        {settings && (
+          <ReadingSettings
+            settings={settings}
+            onChange={updateSettings}
+            script={script}
+            arabicScript={script === 'arabic'}
+            direction={direction}
+            onDirection={(choice) => {
+              setDirection(choice);
+              if (info) void saveSiteDirection(info.url, choice);
+            }}
+          />
+        )}
+      </div>
     </main>
   );
 }

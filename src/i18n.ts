@@ -12,10 +12,13 @@ export type MessageKey = keyof typeof english;
 export function t(key: MessageKey, ...substitutions: string[]): string {
   const message = browser.i18n.getMessage(key, substitutions);
   if (message) return message;
-  return substitutions.reduce(
-    (text, value, i) => text.replace(new RegExp(`\\$${['COUNT', 'SCRIPT'][i] ?? i}\\$`, 'g'), value),
-    english[key].message,
-  );
+  // Fallback: English, placeholders filled in the order they are declared ($1, $2…).
+  const entry = english[key] as { message: string; placeholders?: Record<string, { content: string }> };
+  let text = entry.message;
+  for (const [name, { content }] of Object.entries(entry.placeholders ?? {})) {
+    text = text.replaceAll(`$${name.toUpperCase()}$`, substitutions[Number(content.slice(1)) - 1] ?? '');
+  }
+  return text;
 }
 
 /** Direction and language of the browser's interface: the popup mirrors for right-to-left languages. */

@@ -1,5 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { Article, Direction } from './article';
+import type { SavedArticleSummary } from './library/schema';
 import { QariError, type ErrorCode } from './qari-error';
 
 export { QariError, type ErrorCode };
@@ -15,6 +16,8 @@ export interface TabInspection {
   tabId: number;
   /** The page's address (per-site settings are keyed by its host). */
   url: string;
+  /** Origin patterns ("https://cdn.example/*") of the article's images: saving them needs host access. */
+  imageOrigins: string[];
   title: string | null;
   readingTimeMinutes: number | null;
   lang: string | null;
@@ -33,7 +36,12 @@ export interface BackgroundMethods {
   getLiveArticle(args: { tabId: number }): Article;
   /** From the reader page (Escape, the close button). */
   closeReader(args: { tabId: number }): { open: boolean };
+  /** Save the tab's article with its images in the library (progress comes as `saveProgress` events). */
+  saveArticle(args: { tabId: number }): SavedArticleSummary;
 }
+
+/** Notifications from the background to whichever extension page listens (no answer expected). */
+export type QariEvent = { type: 'saveProgress'; tabId: number; done: number; total: number };
 
 /** Answered by the content script in a tab. */
 export interface ContentMethods {
@@ -42,6 +50,8 @@ export interface ContentMethods {
   showReader(args: { tabId: number }): { open: boolean };
   hideReader(args: Record<string, never>): { open: boolean };
   isReaderOpen(args: Record<string, never>): { open: boolean };
+  /** Fetch an image as the page would (same-origin images need no extra permission); bytes as a data: URL. */
+  fetchImage(args: { url: string }): { dataUrl: string } | { error: string };
 }
 
 type Methods<M> = { [K in keyof M]: (args: never) => unknown };
@@ -54,7 +64,7 @@ export type Handlers<M extends Methods<M>> = {
 
 interface Envelope {
   qari: 'v1';
-  to: 'background' | 'content';
+  to: 'background' | 'content' | 'event';
   method: string;
   args: unknown;
 }
@@ -115,4 +125,19 @@ export function handleMessages<M extends Methods<M>>(to: Envelope['to'], handler
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** Sends an event to open extension pages; nobody listening is fine. */
+export function emitEvent(event: QariEvent): void {
+  const envelope: Envelope = { qari: 'v1', to: 'event', method: event.type, args: event };
+  browser.runtime.sendMessage(envelope).catch(() => undefined);
+}
+
+export function onEvent(listener: (event: QariEvent) => void): () => void {
+  const wrapped = (message: unknown, sender: Runtime.MessageSender) => {
+    if (isEnvelope(message, 'event') && sender.id === browser.runtime.id) listener(message.args as QariEvent);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(wrapped);
+  return () => browser.runtime.onMessage.removeListener(wrapped);
 }

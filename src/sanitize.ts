@@ -105,7 +105,7 @@ const ALLOWED_ATTR = [
   'abbr',
 ];
 /** http(s) and mail/phone links; images may also be data: (inline) and blob: (saved articles). */
-const SAFE_URL = /^(?:https?:|mailto:|tel:|#|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
+const SAFE_URL = /^(?:https?:|mailto:|tel:|blob:|#|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 const SAFE_IMAGE_URL = /^(?:https?:|blob:|data:image\/(?:png|jpe?g|gif|webp|avif|bmp);)/i;
 
 const CONFIG: Config = {
@@ -150,7 +150,9 @@ function configure(purify: Purifier): Purifier {
       for (const attr of ['src', 'srcset', 'sizes']) el.removeAttribute(attr);
     if (el.tagName === 'A') {
       const href = el.getAttribute('href') ?? '';
-      if (href.startsWith('#')) {
+      // blob: is for saved images only (the reader makes those URLs); a link never needs it.
+      if (/^\s*blob:/i.test(href)) el.removeAttribute('href');
+      else if (href.startsWith('#')) {
         // Follow the id prefixing done by SANITIZE_NAMED_PROPS so in-article anchors still work.
         if (href.length > 1 && !href.startsWith('#user-content-'))
           el.setAttribute('href', `#user-content-${href.slice(1)}`);

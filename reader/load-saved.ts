@@ -1,0 +1,30 @@
+import type { Article, Direction } from '../src/article';
+import { getArticle, getImages, resolveSavedImages } from '../src/library';
+import { QariError } from '../src/qari-error';
+
+export interface SavedForReading {
+  article: Article;
+  dirOverride: Direction | null;
+  progress: number;
+  /** Revokes the blob: URLs made for the images. */
+  release(): void;
+}
+
+/**
+ * A saved article as the reader renders it: straight from the library, images as blob: URLs made from the
+ * stored bytes, so it reads the same with no network at all. Missing images simply have no source.
+ */
+export async function loadSaved(id: string): Promise<SavedForReading> {
+  const saved = await getArticle(id);
+  if (!saved || saved.deletedAt) throw new QariError('This saved article is no longer in your library.', 'not-article');
+  const blobs = await getImages(id);
+  const urls = new Map<string, string>();
+  for (const [key, blob] of blobs) urls.set(key, URL.createObjectURL(blob));
+  const content = resolveSavedImages(saved.content, (key) => urls.get(key) ?? null);
+  return {
+    article: { ...saved, content },
+    dirOverride: saved.dirOverride,
+    progress: saved.progress,
+    release: () => urls.forEach((url) => URL.revokeObjectURL(url)),
+  };
+}
