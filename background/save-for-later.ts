@@ -43,24 +43,24 @@ export async function saveForLater(
   onProgress: (done: number, total: number) => void,
 ): Promise<SavedArticleSummary> {
   const urls = listImageSources(article.content);
-  const images: SaveImageInput[] = [];
+  // In the article's order, whichever download finishes first.
+  const images: SaveImageInput[] = new Array(urls.length);
   let done = 0;
   onProgress(0, urls.length);
-  const queue = [...urls];
+  const queue = urls.map((url, index) => ({ url, index }));
   const worker = async () => {
-    for (let url = queue.shift(); url; url = queue.shift()) {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const { url, index } = next;
       const fetched = await fetchFor(url, article, viaPage);
-      images.push(
-        fetched.ok
-          ? {
-              key: imageKeyFor(url),
-              originalUrl: url,
-              blob: fetched.blob,
-              width: fetched.width,
-              height: fetched.height,
-            }
-          : { key: imageKeyFor(url), originalUrl: url, blob: null, missing: true, reason: fetched.reason },
-      );
+      images[index] = fetched.ok
+        ? {
+            key: imageKeyFor(url),
+            originalUrl: url,
+            blob: fetched.blob,
+            width: fetched.width,
+            height: fetched.height,
+          }
+        : { key: imageKeyFor(url), originalUrl: url, blob: null, missing: true, reason: fetched.reason };
       onProgress(++done, urls.length);
     }
   };

@@ -111,7 +111,7 @@ if (!Object.prototype.hasOwnProperty.call(globalThis, INSTANCE)) {
     isReaderOpen: () => ({ open: isReaderShown() }),
     fetchImage: async ({ url }) => {
       try {
-        const response = await fetch(url);
+        const response = await fetch(url, { signal: AbortSignal.timeout(20_000) });
         if (!response.ok) return { error: `The site answered ${response.status}.` };
         const blob = await response.blob();
         const dataUrl = await new Promise<string>((resolve, reject) => {

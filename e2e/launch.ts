@@ -28,8 +28,8 @@ export interface Qari {
 const FEATURES_WITHOUT_PARTITIONING_OFF =
   'AvoidUnnecessaryBeforeUnloadCheckSync,DestroyProfileOnBrowserClose,HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,LensOverlay,MediaRouter,PaintHolding,AvoidCorsURLLoaderRestartOnRedirect,OptimizationHints,NetworkTimeServiceQuerying,AimEnabled,PreconnectToSearch';
 
-export async function launchQari(options: { headless?: boolean; lang?: string } = {}): Promise<Qari> {
-  const ext = resolve(process.env.EXT_DIR ?? 'dist');
+export async function launchQari(options: { headless?: boolean; lang?: string; extDir?: string } = {}): Promise<Qari> {
+  const ext = resolve(options.extDir ?? process.env.EXT_DIR ?? 'dist');
   const server = await startServer();
   const profile = mkdtempSync(join(tmpdir(), 'qari-e2e-'));
   const ctx = await chromium.launchPersistentContext(profile, {

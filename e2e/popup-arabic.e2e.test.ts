@@ -34,6 +34,14 @@ test('the popup is in Arabic, right to left, with every control named', async ()
   await popup.getByRole('button', { name: 'فتح عرض القراءة' }).click();
   const reader = await waitForReader(page);
   expect(await reader.getByRole('button', { name: 'إغلاق عرض القراءة' }).count()).toBe(1);
+
+  // Saved, then listed in the Arabic reading list.
+  await popup.getByRole('button', { name: 'حفظ للقراءة لاحقًا' }).click();
+  await popup.getByRole('status').filter({ hasText: 'محفوظ' }).waitFor();
+  await popup.getByRole('tab', { name: 'قائمة القراءة' }).click();
+  await popup.waitForSelector('body[data-list-ready]');
+  await expect.poll(() => popup.locator('.item').count()).toBe(1);
+  await popup.screenshot({ path: 'out/screenshots/reading-list-ar.png' });
   await popup.close();
   await page.close();
 });

@@ -22,12 +22,16 @@ export interface TestServer {
   origin: string;
   beaconHits: BeaconHit[];
   addPage(path: string, html: string, headers?: Record<string, string>): void;
+  /** Requests to /hang/* get no answer until this is called, and a 404 after (a download a test can freeze). */
+  releaseHung(): void;
   close(): Promise<void>;
 }
 
 export async function startServer(): Promise<TestServer> {
   const pages = new Map<string, { html: string; headers: Record<string, string> }>();
   const beaconHits: BeaconHit[] = [];
+  const hung: (() => void)[] = [];
+  let released = false;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const send = (status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) => {
@@ -44,6 +48,12 @@ export async function startServer(): Promise<TestServer> {
       });
       return send(204, 'text/plain', '');
     }
+    if (url.pathname.startsWith('/hang/')) {
+      if (released) return send(404, 'text/plain', 'released');
+      hung.push(() => send(404, 'text/plain', 'released'));
+      return;
+    }
+    if (url.pathname === '/not-an-image.jpg') return send(200, 'image/jpeg', 'this is text, not a JPEG');
     const page = pages.get(url.pathname);
     if (page) return send(200, 'text/html; charset=utf-8', page.html, page.headers);
     const fixture = /^\/fixtures\/([\w-]+)\/?$/.exec(url.pathname);
@@ -63,6 +73,14 @@ export async function startServer(): Promise<TestServer> {
     origin: `http://127.0.0.1:${port}`,
     beaconHits,
     addPage: (path, html, headers = {}) => pages.set(path, { html, headers }),
-    close: () => new Promise((done) => server.close(() => done())),
+    releaseHung: () => {
+      released = true;
+      hung.splice(0).forEach((answer) => answer());
+    },
+    close: () => {
+      hung.splice(0).forEach((answer) => answer());
+      server.closeAllConnections();
+      return new Promise((done) => server.close(() => done()));
+    },
   };
 }

@@ -216,7 +216,10 @@ export function ReadingList() {
             accept=".zip,application/zip"
             hidden
             onChange={async (e) => {
-              const file = e.currentTarget.files?.[0];
+              const input = e.currentTarget;
+              const file = input.files?.[0];
+              // Cleared so choosing the same file again (a second import) is still a change.
+              input.value = '';
               if (!file) return;
               try {
                 const result = await importLibrary(new Uint8Array(await file.arrayBuffer()));

@@ -20,8 +20,10 @@ export function SaveButton({ info }: { info: TabInspection }) {
   const [state, setState] = useState<SaveState>({ kind: 'unknown' });
 
   useEffect(() => {
-    void findArticleByUrl(info.url).then((saved) =>
-      setState(saved && !saved.deletedAt ? { kind: 'saved', id: saved.id } : { kind: 'unsaved' }),
+    findArticleByUrl(info.url).then(
+      (saved) => setState(saved && !saved.deletedAt ? { kind: 'saved', id: saved.id } : { kind: 'unsaved' }),
+      // The library cannot be read (storage full, disk error): saving says why when it is tried.
+      () => setState({ kind: 'unsaved' }),
     );
     return onEvent((event) => {
       if (event.type === 'saveProgress' && event.tabId === info.tabId) {
@@ -47,7 +49,7 @@ export function SaveButton({ info }: { info: TabInspection }) {
         const message = error instanceof Error ? error.message : String(error);
         setState({
           kind: 'unsaved',
-          note: /port closed|Receiving end|connection/i.test(message) ? t('saveInterrupted') : message,
+          note: /channel closed|port closed|Receiving end|connection/i.test(message) ? t('saveInterrupted') : message,
         });
       }
     }

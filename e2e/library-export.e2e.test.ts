@@ -1,0 +1,107 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, expect, test } from 'vitest';
+import { launchQari, type Qari } from './launch';
+import { popupFor } from './pages/popup';
+
+/**
+ * Export from one browser profile, import into a brand-new one: the library arrives whole (text, direction,
+ * images) and reads offline. A foreign or broken file is refused with a clear message. Two profiles, so
+ * two launches, one after the other.
+ */
+
+const dir = mkdtempSync(join(tmpdir(), 'qari-export-'));
+const zipPath = join(dir, 'library.zip');
+let qari: Qari | null = null;
+
+afterAll(async () => {
+  await qari?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function readingList(q: Qari): Promise<Page> {
+  const list = await q.ctx.newPage();
+  await list.goto(`chrome-extension://${q.extId}/popup.html?tab=-1`);
+  await list.getByRole('tab', { name: 'Reading list' }).click();
+  await list.waitForSelector('body[data-list-ready]');
+  return list;
+}
+
+const TITLES = [
+  'بوتين واردوغان يوقعان اتفاقا مشتركا لوقف اطلاق النار في ادلب',
+  'Orkney tidal array approved after seven-year planning fight',
+];
+
+test('export the library, import it into a fresh profile, read it offline', async () => {
+  qari = await launchQari();
+  for (const slug of ['alsumaria-idlib-ceasefire', 'english-news-wire']) {
+    const page = await qari.ctx.newPage();
+    await page.goto(`${qari.server.origin}/fixtures/${slug}/`);
+    const popup = await popupFor(qari, page);
+    await popup.getByRole('button', { name: 'Save for later' }).click();
+    await popup.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await Promise.all([popup.close(), page.close()]);
+  }
+  const list = await readingList(qari);
+  const download = list.waitForEvent('download');
+  await list.getByRole('button', { name: 'Export library' }).click();
+  await (await download).saveAs(zipPath);
+  expect(readFileSync(zipPath).subarray(0, 2).toString()).toBe('PK');
+  await qari.close();
+
+  qari = await launchQari();
+  const fresh = await readingList(qari);
+  expect(await fresh.locator('.item').count()).toBe(0);
+  await fresh.locator('input[type=file]').setInputFiles(zipPath);
+  await fresh.getByRole('status').filter({ hasText: 'Imported: 2 new' }).waitFor();
+  await expect.poll(() => fresh.locator('.item-title').allInnerTexts()).toEqual([...TITLES].reverse());
+
+  // Importing the same file again adds nothing.
+  await fresh.locator('input[type=file]').setInputFiles(zipPath);
+  await fresh.getByRole('status').filter({ hasText: 'Imported: 0 new' }).waitFor();
+  expect(await fresh.locator('.item').count()).toBe(2);
+
+  await qari.ctx.setOffline(true);
+  try {
+    const opened = qari.ctx.waitForEvent('page');
+    await fresh.getByRole('button', { name: `Open: ${TITLES[0]}` }).click();
+    const reader = await opened;
+    await reader.waitForSelector('body[data-ready="ok"]');
+    expect(await reader.locator('article').getAttribute('dir')).toBe('rtl');
+    expect(await reader.locator('article').innerText()).toContain('توصل الرئيس الروسي');
+    const widths = await reader.locator('article img').evaluateAll((imgs) =>
+      Promise.all(
+        (imgs as HTMLImageElement[]).map((img) =>
+          img.decode().then(
+            () => img.naturalWidth,
+            () => 0,
+          ),
+        ),
+      ),
+    );
+    expect(widths.length).toBeGreaterThan(0);
+    for (const w of widths) expect(w).toBeGreaterThan(0);
+    await reader.close();
+  } finally {
+    await qari.ctx.setOffline(false);
+  }
+});
+
+test('a foreign or corrupt file is refused with a clear message, the library unchanged', async () => {
+  const list = await readingList(qari!);
+  const before = await list.locator('.item-title').allInnerTexts();
+  await list
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: 'notes.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from('this is not a zip file at all'),
+    });
+  const notice = list.getByRole('status');
+  await notice.waitFor();
+  expect(await notice.innerText()).toMatch(/could not be opened|not a Qari|damaged/i);
+  expect(await list.locator('.item-title').allInnerTexts()).toEqual(before);
+  await list.close();
+});
