@@ -92,13 +92,11 @@ test('export the library, import it into a fresh profile, read it offline', asyn
 test('a foreign or corrupt file is refused with a clear message, the library unchanged', async () => {
   const list = await readingList(qari!);
   const before = await list.locator('.item-title').allInnerTexts();
-  await list
-    .locator('input[type=file]')
-    .setInputFiles({
-      name: 'notes.zip',
-      mimeType: 'application/zip',
-      buffer: Buffer.from('this is not a zip file at all'),
-    });
+  await list.locator('input[type=file]').setInputFiles({
+    name: 'notes.zip',
+    mimeType: 'application/zip',
+    buffer: Buffer.from('this is not a zip file at all'),
+  });
   const notice = list.getByRole('status');
   await notice.waitFor();
   expect(await notice.innerText()).toMatch(/could not be opened|not a Qari|damaged/i);
