@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import type { Article } from '../article';
 import { annotateBlocks, detectBaseDirection, normalizeLang, type DirectionSignals } from '../direction';
 import { cleanArticle } from './clean-article';
+import { FairReadability } from './fair-readability';
 import { rememberLead } from './keep-lead';
 import { readMetadata } from './read-metadata';
 import { readingTimeMinutes, countWords } from './reading-time';
@@ -51,7 +52,9 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
     for (const [k, v] of Object.entries(removeClutter(doc, hosts, skipped('before.')))) stats[`before.${k}`] = v;
   const lead = passes && !options.skip?.includes('lead') ? rememberLead(doc) : null;
 
-  const parsed = new Readability<Element>(doc, {
+  // "commas": Readability counting Arabic commas where it counts ASCII ones (see fair-readability.ts).
+  const Extractor = passes && !options.skip?.includes('commas') ? FairReadability : Readability;
+  const parsed = new Extractor<Element>(doc, {
     serializer: (node) => node as Element,
     keepClasses: true, // our after-passes read class names; they are stripped below
   }).parse();
