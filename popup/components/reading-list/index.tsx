@@ -1,21 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t, uiLocale } from '../../../src/i18n';
-import {
-  deleteArticle,
-  exportArticleMarkdown,
-  exportLibrary,
-  importLibrary,
-  listArticles,
-  markRead,
-  search,
-  setArchived,
-  undoDelete,
-  usage,
-  type ArticleFilter,
-  type LibraryUsage,
-  type SavedArticleSummary,
-} from '../../../src/library';
+import { deleteArticle, undoDelete } from '../../../src/library/delete-article';
+import { listArticles, type ArticleFilter } from '../../../src/library/list-articles';
+import type { LibraryUsage, SavedArticleSummary } from '../../../src/library/schema';
+import { search } from '../../../src/library/search';
+import { markRead, setArchived } from '../../../src/library/update-article';
+import { usage } from '../../../src/library/usage';
 import { readingTimeLabel } from '../../../src/reading-labels';
 
 const PAGE = 20;
@@ -168,7 +159,11 @@ export function ReadingList() {
                 type="button"
                 class="link"
                 onClick={async () =>
-                  download(`${item.title.slice(0, 80)}.md`, await exportArticleMarkdown(item.id), 'text/markdown')
+                  download(
+                    `${item.title.slice(0, 80)}.md`,
+                    await (await import('../../../src/library/export-article-markdown')).exportArticleMarkdown(item.id),
+                    'text/markdown',
+                  )
                 }
               >
                 {t('exportMarkdown')}
@@ -202,7 +197,7 @@ export function ReadingList() {
           onClick={async () =>
             download(
               `qari-library-${new Date().toISOString().slice(0, 10)}.zip`,
-              (await exportLibrary()) as Uint8Array<ArrayBuffer>,
+              (await (await import('../../../src/library/export-library')).exportLibrary()) as Uint8Array<ArrayBuffer>,
               'application/zip',
             )
           }
@@ -222,6 +217,8 @@ export function ReadingList() {
               input.value = '';
               if (!file) return;
               try {
+                // Zip code loads only when a library is imported or exported: the popup opens faster without it.
+                const { importLibrary } = await import('../../../src/library/import-library');
                 const result = await importLibrary(new Uint8Array(await file.arrayBuffer()));
                 setNotice({ text: t('imported', String(result.added), String(result.updated)) });
               } catch (error) {

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../../../src/i18n';
-import { deleteArticle, findArticleByUrl, undoDelete, type SavedArticleSummary } from '../../../src/library';
+import { deleteArticle, undoDelete } from '../../../src/library/delete-article';
+import { findArticleByUrl } from '../../../src/library/get-article';
+import type { SavedArticleSummary } from '../../../src/library/schema';
 import { callBackground, onEvent, type TabInspection } from '../../../src/messages';
 
 type SaveState =
