@@ -1,4 +1,7 @@
 import { CLUTTER_CLASS, CLUTTER_HEADING, SHARE_OR_APP_LINK } from './clutter-vocabulary';
+
+/** A heading that is nothing but a rail's label (compiled once: it runs for every heading of every page). */
+const RAIL_LABEL = new RegExp(`^(?:${CLUTTER_HEADING.source})$`, 'i');
 import { isTeaserList } from './teaser-lists';
 import { measureTextWeight, type TextWeight } from './text-weight';
 
@@ -120,8 +123,7 @@ export function removeLabelledRails(root: Element, weight: TextWeight): number {
       .replace(/[:：.!…»«>]+$/g, '')
       .replace(/^[>»«]+\s*/, '')
       .trim();
-    if (label.length === 0 || label.length > 60 || !new RegExp(`^(?:${CLUTTER_HEADING.source})$`, 'i').test(label))
-      continue;
+    if (label.length === 0 || label.length > 60 || !RAIL_LABEL.test(label)) continue;
     // The rail is the heading's own small box, or the links right after it. Link density guards against an
     // article section that merely has such a heading ("Comments on the draft law" followed by prose).
     const box = heading.parentElement;
