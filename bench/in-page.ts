@@ -1,0 +1,41 @@
+/**
+ * Runs inside a fixture page (main world), injected by bench/extraction.ts as an IIFE built by
+ * bench/vite.in-page.config.ts. Each function times one extraction of the live document with performance.now()
+ * and returns the elapsed milliseconds; each starts from a fresh clone, so repeated calls are independent.
+ */
+import { Readability } from '@mozilla/readability';
+import { pageDocument } from '../content/page-document';
+import { readLiveSignals } from '../content/read-live-signals';
+import { extractArticle } from '../src/extract/extract-article';
+
+export interface BenchRun {
+  ms: number;
+  /** What the run produced, so a broken run cannot pass as a fast one. */
+  found: boolean;
+}
+
+function clone(): BenchRun {
+  const t0 = performance.now();
+  const doc = pageDocument.clone();
+  const ms = performance.now() - t0;
+  return { ms, found: !!doc.body };
+}
+
+/** Plain Readability, default options, as a reader view without Qari's passes would run it. */
+function readability(): BenchRun {
+  const t0 = performance.now();
+  const parsed = new Readability(pageDocument.clone()).parse();
+  const ms = performance.now() - t0;
+  return { ms, found: !!parsed?.content };
+}
+
+/** Exactly content/index.ts's extract(): the live signals, then extractArticle on a clone. */
+function qari(): BenchRun {
+  const t0 = performance.now();
+  const signals = readLiveSignals();
+  const result = extractArticle(pageDocument.clone(), { url: location.href, signals });
+  const ms = performance.now() - t0;
+  return { ms, found: result.ok };
+}
+
+(window as unknown as { __qariBench: unknown }).__qariBench = { clone, readability, qari };
