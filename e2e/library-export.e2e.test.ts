@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, expect, test } from 'vitest';
 import { launchQari, type Qari } from './launch';
 import { popupFor } from './pages/popup';
+import { articleImageWidths, openReadingList } from './pages/reading-list';
 
 /**
  * Export from one browser profile, import into a brand-new one: the library arrives whole (text, direction,
@@ -21,14 +21,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function readingList(q: Qari): Promise<Page> {
-  const list = await q.ctx.newPage();
-  await list.goto(`chrome-extension://${q.extId}/popup.html?tab=-1`);
-  await list.getByRole('tab', { name: 'Reading list' }).click();
-  await list.waitForSelector('body[data-list-ready]');
-  return list;
-}
-
 const TITLES = [
   'بوتين واردوغان يوقعان اتفاقا مشتركا لوقف اطلاق النار في ادلب',
   'Orkney tidal array approved after seven-year planning fight',
@@ -44,7 +36,7 @@ test('export the library, import it into a fresh profile, read it offline', asyn
     await popup.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     await Promise.all([popup.close(), page.close()]);
   }
-  const list = await readingList(qari);
+  const list = await openReadingList(qari);
   const download = list.waitForEvent('download');
   await list.getByRole('button', { name: 'Export library' }).click();
   await (await download).saveAs(zipPath);
@@ -52,7 +44,7 @@ test('export the library, import it into a fresh profile, read it offline', asyn
   await qari.close();
 
   qari = await launchQari();
-  const fresh = await readingList(qari);
+  const fresh = await openReadingList(qari);
   expect(await fresh.locator('.item').count()).toBe(0);
   await fresh.locator('input[type=file]').setInputFiles(zipPath);
   await fresh.getByRole('status').filter({ hasText: 'Imported: 2 new' }).waitFor();
@@ -71,16 +63,7 @@ test('export the library, import it into a fresh profile, read it offline', asyn
     await reader.waitForSelector('body[data-ready="ok"]');
     expect(await reader.locator('article').getAttribute('dir')).toBe('rtl');
     expect(await reader.locator('article').innerText()).toContain('توصل الرئيس الروسي');
-    const widths = await reader.locator('article img').evaluateAll((imgs) =>
-      Promise.all(
-        (imgs as HTMLImageElement[]).map((img) =>
-          img.decode().then(
-            () => img.naturalWidth,
-            () => 0,
-          ),
-        ),
-      ),
-    );
+    const widths = await articleImageWidths(reader);
     expect(widths.length).toBeGreaterThan(0);
     for (const w of widths) expect(w).toBeGreaterThan(0);
     await reader.close();
@@ -90,7 +73,7 @@ test('export the library, import it into a fresh profile, read it offline', asyn
 });
 
 test('a foreign or corrupt file is refused with a clear message, the library unchanged', async () => {
-  const list = await readingList(qari!);
+  const list = await openReadingList(qari!);
   const before = await list.locator('.item-title').allInnerTexts();
   await list.locator('input[type=file]').setInputFiles({
     name: 'notes.zip',

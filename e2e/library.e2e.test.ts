@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchQari, type Qari } from './launch';
 import { popupFor } from './pages/popup';
+import { articleImageWidths, openReadingList } from './pages/reading-list';
 
 /** Save for later: the library in real Chromium, read offline, and what happens when things go wrong. */
 
@@ -27,14 +28,6 @@ async function save(slug: string): Promise<{ page: Page; popup: Page }> {
   return { page, popup };
 }
 
-async function readingList(): Promise<Page> {
-  const page = await qari.ctx.newPage();
-  await page.goto(`chrome-extension://${qari.extId}/popup.html?tab=-1`);
-  await page.getByRole('tab', { name: 'Reading list' }).click();
-  await page.waitForSelector('body[data-list-ready]');
-  return page;
-}
-
 test('save the Arabic article, then read it offline from the reading list, images included', async () => {
   const { page, popup } = await save('alsumaria-idlib-ceasefire');
   // Saving twice does not duplicate: the popup now offers to remove it.
@@ -42,7 +35,7 @@ test('save the Arabic article, then read it offline from the reading list, image
   await popup.close();
   await page.close();
 
-  const list = await readingList();
+  const list = await openReadingList(qari);
   const title = 'بوتين واردوغان يوقعان اتفاقا مشتركا لوقف اطلاق النار في ادلب';
   await expect.poll(() => list.locator('.item-title').allInnerTexts()).toEqual([title]);
   await list.screenshot({ path: `${SHOTS}/reading-list-en.png` });
@@ -58,16 +51,7 @@ test('save the Arabic article, then read it offline from the reading list, image
     expect(await reader.locator('article').getAttribute('dir')).toBe('rtl');
     expect(await reader.locator('article').evaluate((a) => getComputedStyle(a).direction)).toBe('rtl');
     expect(await reader.locator('article').innerText()).toContain('واستطرد بالقول');
-    const widths = await reader.locator('article img').evaluateAll((imgs) =>
-      Promise.all(
-        (imgs as HTMLImageElement[]).map((img) =>
-          img.decode().then(
-            () => img.naturalWidth,
-            () => 0,
-          ),
-        ),
-      ),
-    );
+    const widths = await articleImageWidths(reader);
     expect(widths.length).toBeGreaterThan(0);
     for (const w of widths) expect(w).toBeGreaterThan(0);
     await reader.screenshot({ path: `${SHOTS}/reader-saved-offline.png` });
@@ -80,7 +64,7 @@ test('save the Arabic article, then read it offline from the reading list, image
 
 test('delete from the reading list, then undo', async () => {
   await save('english-news-wire').then(({ page, popup }) => Promise.all([popup.close(), page.close()]));
-  const list = await readingList();
+  const list = await openReadingList(qari);
   const title = 'Orkney tidal array approved after seven-year planning fight';
   await expect.poll(() => list.locator('.item-title').allInnerTexts()).toContain(title);
   const item = list.locator('.item', { hasText: title });

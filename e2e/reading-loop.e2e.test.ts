@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchQari, type Qari } from './launch';
 import { popupFor } from './pages/popup';
+import { articleImageWidths } from './pages/reading-list';
 import { readerShown, waitForReader } from './pages/reader-frame';
 
 const SHOTS = 'out/screenshots';
@@ -69,16 +70,7 @@ test('toolbar popup shows the title and reading time; the reader opens over the 
   expect(header).toMatch(/2020|٢٠٢٠/);
   expect(header).toMatch(/قراءة|للقراءة/);
   // Every article image really loaded.
-  const widths = await reader.locator('article img').evaluateAll((imgs) =>
-    Promise.all(
-      (imgs as HTMLImageElement[]).map((img) =>
-        img.decode().then(
-          () => img.naturalWidth,
-          () => 0,
-        ),
-      ),
-    ),
-  );
+  const widths = await articleImageWidths(reader);
   for (const w of widths) expect(w).toBeGreaterThan(0);
   // The Arabic face is the one in use (bundled, not a system fallback).
   expect(await reader.evaluate(() => document.fonts.check('20px "Noto Naskh Arabic"', 'بوتين'))).toBe(true);
