@@ -83,6 +83,7 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
   root.removeAttribute('class');
 
   const textContent = blockText(root);
+  const wordCount = countWords(textContent);
   const paragraphs = textContent.split('\n').filter((line) => line.length >= 80).length;
   if (textContent.length < MIN_TEXT || paragraphs < MIN_PARAGRAPHS || teaserPage) {
     return {
@@ -116,8 +117,8 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
       leadImage: meta.leadImage,
       content: root.outerHTML,
       textContent,
-      readingTimeMinutes: readingTimeMinutes(textContent, lang),
-      wordCount: countWords(textContent),
+      readingTimeMinutes: readingTimeMinutes(textContent, lang, wordCount),
+      wordCount,
     },
   };
 }

@@ -33,18 +33,24 @@ export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}\u200c'’-]*/gu)?.length ?? 0;
 }
 
+function isMostlyRtl(text: string): boolean {
+  const { rtl, ltr } = countStrong(text);
+  return rtl > ltr;
+}
+
 /** Minutes to read `text`, at least 1 for any non-empty text. */
-export function readingTimeMinutes(text: string, lang: string | null): number {
+/** `words` lets a caller that already counted them (extraction reports the count too) skip a second pass. */
+export function readingTimeMinutes(text: string, lang: string | null, words?: number): number {
   const primary = primaryLanguage(lang);
   let minutes: number;
   const cpm = primary ? CHARS_PER_MINUTE[primary] : undefined;
   if (cpm) {
     minutes = text.replace(/\s+/g, '').length / cpm;
-  } else if (!primary && countStrong(text).rtl > countStrong(text).ltr) {
+  } else if (!primary && isMostlyRtl(text)) {
     // Unknown language but right-to-left text: Arabic-script speed is the cautious choice.
     minutes = text.replace(/\s+/g, '').length / CHARS_PER_MINUTE['ar']!;
   } else {
-    minutes = countWords(text) / ((primary && WORDS_PER_MINUTE[primary]) || DEFAULT_WPM);
+    minutes = (words ?? countWords(text)) / ((primary && WORDS_PER_MINUTE[primary]) || DEFAULT_WPM);
   }
   return text.trim() ? Math.max(1, Math.round(minutes)) : 0;
 }
