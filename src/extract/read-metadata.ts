@@ -2,6 +2,7 @@
  * Page metadata that Readability either misses or gets from fewer sources: published time from JSON-LD,
  * Open Graph / article meta tags and `<time>`, the title without its site suffix, language hints.
  */
+import { forgetMetaIndex, metaNamed } from './meta-index';
 
 export interface PageMetadata {
   title: string | null;
@@ -53,7 +54,7 @@ function names(value: unknown): string | null {
 
 function meta(doc: Document, ...keys: string[]): string | null {
   for (const key of keys) {
-    const el = doc.querySelector(`meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`);
+    const el = metaNamed(doc, key);
     const content = el?.getAttribute('content')?.trim();
     if (content) return content;
   }
@@ -92,6 +93,7 @@ export function cleanTitle(title: string, siteName: string | null): string {
 }
 
 export function readMetadata(doc: Document): PageMetadata {
+  forgetMetaIndex(doc); // read the page's <meta> afresh: it may have changed since a previous call
   const ld = jsonLdObjects(doc);
   const ldArticle =
     ld.find(
