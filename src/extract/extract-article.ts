@@ -1,8 +1,8 @@
-import { Readability } from '@mozilla/readability';
 import type { Article } from '../article';
 import { annotateBlocks, detectBaseDirection, normalizeLang, type DirectionSignals } from '../direction';
 import { cleanArticle } from './clean-article';
 import { FairReadability } from './fair-readability';
+import { LinearReadability } from './linear-readability';
 import { rememberLead } from './keep-lead';
 import { readMetadata } from './read-metadata';
 import { readingTimeMinutes, countWords } from './reading-time';
@@ -53,7 +53,7 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
   const lead = passes && !options.skip?.includes('lead') ? rememberLead(doc) : null;
 
   // "commas": Readability counting Arabic commas where it counts ASCII ones (see fair-readability.ts).
-  const Extractor = passes && !options.skip?.includes('commas') ? FairReadability : Readability;
+  const Extractor = passes && !options.skip?.includes('commas') ? FairReadability : LinearReadability;
   const parsed = new Extractor<Element>(doc, {
     serializer: (node) => node as Element,
     keepClasses: true, // our after-passes read class names; they are stripped below
