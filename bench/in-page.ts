@@ -29,7 +29,10 @@ function readability(): BenchRun {
   return { ms, found: !!parsed?.content };
 }
 
-/** Exactly content/index.ts's extract(): the live signals, then extractArticle on a clone. */
+/**
+ * The work of content/index.ts's extract(): the live signals, then the extraction of a clone, here without the
+ * pauses between its steps (there the page's own tasks run in them; timing them would time the page).
+ */
 function qari(): BenchRun {
   const t0 = performance.now();
   const signals = readLiveSignals();

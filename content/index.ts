@@ -1,6 +1,6 @@
 import './own-browser-global';
 import type { Article } from '../src/article';
-import { extractArticle } from '../src/extract/extract-article';
+import { extractArticleInSteps } from '../src/extract/extract-article';
 import { listImageSources } from '../src/library/map-image-sources';
 import { handleMessages, QariError, type ContentMethods, type TabInspection } from '../src/messages';
 import { pageDocument } from './page-document';
@@ -21,30 +21,50 @@ interface Extraction {
   reason: string | null;
 }
 
-let cached: Extraction | null = null;
+/**
+ * Extraction runs in the page's main thread: it gives the thread back between its steps, and stops with a clear
+ * message after this long (a page of hundreds of thousands of elements), so the page never freezes for minutes.
+ */
+const BUDGET_MS = 5000;
+/** A macrotask boundary without timer clamping: input and rendering of the page can run in between. */
+const pause = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
 
-function extract(): Extraction {
-  if (cached && cached.url === location.href) return cached;
+/** The extraction of the current URL, shared by every request that comes in while it runs. */
+let cached: { url: string; extraction: Promise<Extraction> } | null = null;
+
+function extract(): Promise<Extraction> {
+  if (cached && cached.url === location.href) return cached.extraction;
+  cached = { url: location.href, extraction: read() };
+  return cached.extraction;
+}
+
+async function read(): Promise<Extraction> {
   if (pageDocument.contentType() === 'application/pdf' || pageDocument.query('embed[type="application/pdf"]')) {
-    return (cached = {
+    return {
       url: location.href,
       article: null,
       title: pageDocument.title() || null,
       reason: 'This is a PDF. Qari reads web pages, not PDF files.',
-    });
+    };
   }
   if (!pageDocument.body() || !pageDocument.root()) {
-    return (cached = {
+    return {
       url: location.href,
       article: null,
       title: null,
       reason: 'This page has no text Qari can read.',
-    });
+    };
   }
   try {
     const signals = readLiveSignals();
-    const result = extractArticle(pageDocument.clone(), { url: location.href, signals });
-    cached = result.ok
+    const options = { url: location.href, signals, budgetMs: BUDGET_MS };
+    const result = await extractArticleInSteps(pageDocument.clone(), options, pause);
+    return result.ok
       ? { url: location.href, article: result.article, title: result.article.title, reason: null }
       : {
           url: location.href,
@@ -55,9 +75,8 @@ function extract(): Extraction {
   } catch (error) {
     // Hostile or broken markup must cost the reader a clear message, never a dead button.
     const message = error instanceof Error ? error.message : String(error);
-    cached = { url: location.href, article: null, title: null, reason: `Qari could not read this page (${message}).` };
+    return { url: location.href, article: null, title: null, reason: `Qari could not read this page (${message}).` };
   }
-  return cached;
 }
 
 function originsOf(urls: string[]): string[] {
@@ -72,8 +91,8 @@ function originsOf(urls: string[]): string[] {
   return [...origins];
 }
 
-function inspection(tabId: number): TabInspection {
-  const { article, title, reason } = extract();
+async function inspection(tabId: number): Promise<TabInspection> {
+  const { article, title, reason } = await extract();
   return {
     tabId,
     url: location.href,
@@ -93,13 +112,13 @@ if (!Object.prototype.hasOwnProperty.call(globalThis, INSTANCE)) {
   Object.defineProperty(globalThis, INSTANCE, { value: true });
   handleMessages<ContentMethods>('content', {
     analyze: ({ tabId }) => inspection(tabId),
-    getArticle: () => {
-      const { article, reason } = extract();
+    getArticle: async () => {
+      const { article, reason } = await extract();
       if (!article) throw new QariError(reason ?? 'No article was found on this page.', 'not-article');
       return article;
     },
-    showReader: ({ tabId }) => {
-      const { article, reason } = extract();
+    showReader: async ({ tabId }) => {
+      const { article, reason } = await extract();
       if (!article) throw new QariError(reason ?? 'No article was found on this page.', 'not-article');
       showReaderFrame(tabId, hideReaderFrame);
       return { open: true };

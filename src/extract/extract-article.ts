@@ -2,7 +2,7 @@ import type { Article } from '../article';
 import { annotateBlocks, detectBaseDirection, normalizeLang, type DirectionSignals } from '../direction';
 import { cleanArticle } from './clean-article';
 import { FairReadability } from './fair-readability';
-import { LinearReadability } from './linear-readability';
+import { BoundedReadability } from './bounded-readability';
 import { rememberLead } from './keep-lead';
 import { readMetadata } from './read-metadata';
 import { readingTimeMinutes, countWords } from './reading-time';
@@ -10,6 +10,7 @@ import { removeClutter } from './remove-clutter';
 import { absolutizeUrls, resolveLazyImages } from './resolve-lazy-images';
 import { isMostlyTeasers, siteHosts } from './teaser-lists';
 import { blockText } from './text-content';
+import { TimeBudgetExceeded, withDeadline } from './time-budget';
 import { unclobber } from './unclobber';
 
 export interface ExtractOptions {
@@ -21,11 +22,17 @@ export interface ExtractOptions {
   passes?: boolean;
   /** Passes to leave out, by the names in `stats` ("before.classes", "lead", "after.linkBoxes"…). */
   skip?: readonly string[];
+  /**
+   * Milliseconds the extraction may take (default: no limit). Past them it stops, within a step of work, and
+   * answers `reason: 'too-large'`: a page of hundreds of thousands of elements must cost the reader a clear
+   * message, not minutes of a frozen tab.
+   */
+  budgetMs?: number;
 }
 
 export type ExtractResult =
   | { ok: true; article: Article; stats: Record<string, number> }
-  | { ok: false; reason: 'not-article'; title: string | null; message: string };
+  | { ok: false; reason: 'not-article' | 'too-large'; title: string | null; message: string };
 
 /**
  * Below these an extraction is a teaser, a stub or a home page rather than an article: about two short
@@ -38,22 +45,75 @@ const MIN_PARAGRAPHS = 2;
  * Document in, Article out. `doc` is consumed (mutated): pass a clone of the live page, never the page.
  */
 export function extractArticle(doc: Document, options: ExtractOptions): ExtractResult {
+  const steps = extractSteps(doc, options);
+  const started = performance.now();
+  for (;;) {
+    const result = nextStep(steps, started, options.budgetMs);
+    if (result) return result;
+  }
+}
+
+/**
+ * The same, giving the thread back between steps (`pause`, e.g. a zero-delay timeout): the content script
+ * extracts in the page's own main thread, and the page must keep answering input while a big page is read.
+ */
+export async function extractArticleInSteps(
+  doc: Document,
+  options: ExtractOptions,
+  pause: () => Promise<void>,
+): Promise<ExtractResult> {
+  const steps = extractSteps(doc, options);
+  const started = performance.now();
+  for (;;) {
+    const result = nextStep(steps, started, options.budgetMs);
+    if (result) return result;
+    await pause();
+  }
+}
+
+/** Runs the next step; the result once there is one, or once the budget is spent. */
+function nextStep(
+  steps: Generator<void, ExtractResult>,
+  started: number,
+  budgetMs = Infinity,
+): ExtractResult | undefined {
+  try {
+    const next = withDeadline(started + budgetMs, () => steps.next());
+    return next.done ? next.value : undefined;
+  } catch (error) {
+    if (!(error instanceof TimeBudgetExceeded)) throw error;
+    const seconds = Math.round((performance.now() - started) / 100) / 10;
+    return {
+      ok: false,
+      reason: 'too-large',
+      title: null,
+      message: `This page is too large to read: Qari stopped after ${seconds} s without finishing.`,
+    };
+  }
+}
+
+/** The extraction, one `yield` between steps that may each take a while on a huge page. */
+function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, ExtractResult> {
   const { url, passes = true } = options;
   const skipped = (prefix: string) =>
     new Set((options.skip ?? []).filter((s) => s.startsWith(prefix)).map((s) => s.slice(prefix.length)));
   unclobber(doc);
   resolveLazyImages(doc);
   absolutizeUrls(doc, url);
+  yield;
   const meta = readMetadata(doc);
   const hosts = siteHosts(doc, url);
   const htmlLang = doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang');
   const stats: Record<string, number> = {};
+  yield;
   if (passes)
     for (const [k, v] of Object.entries(removeClutter(doc, hosts, skipped('before.')))) stats[`before.${k}`] = v;
+  yield;
   const lead = passes && !options.skip?.includes('lead') ? rememberLead(doc) : null;
 
+  yield;
   // "commas": Readability counting Arabic commas where it counts ASCII ones (see fair-readability.ts).
-  const Extractor = passes && !options.skip?.includes('commas') ? FairReadability : LinearReadability;
+  const Extractor = passes && !options.skip?.includes('commas') ? FairReadability : BoundedReadability;
   const parsed = new Extractor<Element>(doc, {
     serializer: (node) => node as Element,
     keepClasses: true, // our after-passes read class names; they are stripped below
@@ -63,9 +123,11 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
   if (!parsed || !root) {
     return { ok: false, reason: 'not-article', title, message: 'No article was found on this page.' };
   }
+  yield;
   // Judged on what Readability chose, before the after-passes take teaser lists out of it.
   const teaserPage = isMostlyTeasers(root, hosts);
   if (lead) stats['after.lead'] = lead.restore(root);
+  yield;
   if (passes) {
     const byline = meta.byline ?? parsed.byline ?? null;
     for (const [k, v] of Object.entries(
@@ -79,6 +141,7 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
       stats[`after.${k}`] = v;
     }
   }
+  yield;
   for (const el of Array.from(root.querySelectorAll('[class]'))) el.removeAttribute('class');
   root.removeAttribute('class');
 
@@ -94,10 +157,12 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
     };
   }
 
+  yield;
   const base = detectBaseDirection(root, {
     ...options.signals,
     langHints: [htmlLang, parsed.lang, ...meta.langHints, ...(options.signals?.langHints ?? [])],
   });
+  yield;
   annotateBlocks(root, base.dir);
   const lang = normalizeLang(base.lang);
   if (lang) root.setAttribute('lang', lang);

@@ -1,4 +1,4 @@
-import { LinearReadability } from './linear-readability';
+import { BoundedReadability } from './bounded-readability';
 
 /**
  * Readability with one bias removed. Its scoring counts every kind of comma (Arabic ،, ideographic ，…),
@@ -15,7 +15,7 @@ interface Internals {
   _getCharCount(e: Element, s?: string): number;
 }
 
-export class FairReadability<T = string> extends LinearReadability<T> {
+export class FairReadability<T = string> extends BoundedReadability<T> {
   _getCharCount(e: Element, s?: string): number {
     const self = this as unknown as Internals;
     if (s && s !== ',') return self._getInnerText(e).split(s).length - 1;
