@@ -1,5 +1,6 @@
 import { BOILERPLATE, TOOL_LABEL } from './clutter-vocabulary';
 import { removeLabelledRails, removeTeaserLists } from './remove-clutter';
+import { squeezedLength } from './squeezed-length';
 import { measureTextWeight } from './text-weight';
 
 /**
@@ -66,7 +67,7 @@ export function cleanArticle(
   if (on('teasers')) counts['teasers'] = removeTeaserLists(root, hosts, weight);
 
   for (const el of each('tools', BLOCKS)) {
-    if (weight.has(el) && !isMedia(el) && text(el).length < 120 && isToolBox(el)) {
+    if (weight.has(el) && !isMedia(el) && squeezedLength(el, 120) < 120 && isToolBox(el)) {
       el.remove();
       counts['tools']!++;
     }
@@ -76,8 +77,8 @@ export function cleanArticle(
   for (const el of each('duplicates', BLOCKS)) {
     // Wrappers (Readability's page div, the body container) are not lines: look inside them.
     if (!weight.has(el) || isMedia(el) || el.querySelector(CONTAINER)) continue;
+    if (squeezedLength(el, 80) >= 80) break; // first real paragraph: stop looking
     const t = text(el);
-    if (t.length >= 80) break; // first real paragraph: stop looking
     const isDuplicate =
       same(t, meta.title) ||
       same(t, meta.byline) ||
@@ -101,10 +102,11 @@ export function cleanArticle(
   // Short blocks that are only links to other pages ("Read more: …", a lone related headline).
   for (const el of each('linkBoxes', 'p, div, ul, ol')) {
     if (!weight.has(el) || isMedia(el) || el.closest('figure, table, blockquote')) continue;
+    const length = squeezedLength(el, 200);
+    if (!length || length > 200) continue;
     const t = text(el);
-    if (!t || t.length > 200) continue;
     let linkText = 0;
-    for (const a of Array.from(el.querySelectorAll('a'))) linkText += text(a).length;
+    for (const a of Array.from(el.querySelectorAll('a'))) linkText += squeezedLength(a);
     const label = t.replace(/[:：]\s*.*$/s, '');
     if (linkText / t.length > 0.8 || (linkText / t.length > 0.5 && label.length < 25 && /:|：/.test(t))) {
       el.remove();
@@ -131,6 +133,6 @@ export function cleanArticle(
 /** Containers left empty by the passes above. */
 function removeEmpty(root: Element): void {
   for (const el of Array.from(root.querySelectorAll('div, section, ul, ol, li, p, span, figure')).reverse()) {
-    if (!text(el) && !isMedia(el) && !el.querySelector('br, hr, img')) el.remove();
+    if (!squeezedLength(el, 0) && !isMedia(el) && !el.querySelector('br, hr, img')) el.remove();
   }
 }

@@ -2,6 +2,7 @@ import { CLUTTER_CLASS, CLUTTER_HEADING, SHARE_OR_APP_LINK } from './clutter-voc
 
 /** A heading that is nothing but a rail's label (compiled once: it runs for every heading of every page). */
 const RAIL_LABEL = new RegExp(`^(?:${CLUTTER_HEADING.source})$`, 'i');
+import { squeezedLength } from './squeezed-length';
 import { isTeaserList } from './teaser-lists';
 import { measureTextWeight, type TextWeight } from './text-weight';
 
@@ -51,10 +52,10 @@ function shortText(el: Element): string {
 
 /** Share of an element's text that sits inside links. */
 export function linkDensity(el: Element): number {
-  const total = shortText(el).length;
+  const total = squeezedLength(el);
   if (!total) return 0;
   let links = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) links += shortText(a).length;
+  for (const a of Array.from(el.querySelectorAll('a'))) links += squeezedLength(a);
   return links / total;
 }
 
@@ -88,7 +89,7 @@ export function removeClutter(doc: Document, hosts: string[], skip: ReadonlySet<
   for (const a of Array.from(body.querySelectorAll('a[href]'))) {
     if (!on('share') || !weight.has(a) || !SHARE_OR_APP_LINK.test(a.getAttribute('href')!)) continue;
     let box: Element = a;
-    while (box.parentElement && box.parentElement !== body && shortText(box.parentElement).length < 300)
+    while (box.parentElement && box.parentElement !== body && squeezedLength(box.parentElement, 300) < 300)
       box = box.parentElement;
     if (remove(box, weight)) counts['share']!++;
   }
@@ -132,7 +133,7 @@ export function removeLabelledRails(root: Element, weight: TextWeight): number {
       box !== root &&
       !weight.isProtected(box) &&
       box.children.length <= 4 &&
-      (linkDensity(box) > 0.35 || shortText(box).length < 300)
+      (linkDensity(box) > 0.35 || squeezedLength(box, 300) < 300)
     ) {
       if (remove(box, weight)) removed++;
       continue;

@@ -1,4 +1,5 @@
 import { TIMESTAMP } from './clutter-vocabulary';
+import { squeezedLength } from './squeezed-length';
 
 /**
  * Repeated teaser cards: "episode" and "video" lists, "most viewed" rails, related-story grids. They are
@@ -10,6 +11,10 @@ const MIN_ITEMS = 3;
 const MAX_ITEM_TEXT = 250;
 
 function signature(el: Element): string {
+  // One class or none (most cards): the sorted class list is the attribute itself, no list to build.
+  const cls = el.getAttribute('class');
+  if (cls === null || cls === '') return `${el.tagName}.`;
+  if (!/[\t\n\f\r ]/.test(cls)) return `${el.tagName}.${cls}`;
   return `${el.tagName}.${Array.from(el.classList).sort().join('.')}`;
 }
 
@@ -19,7 +24,7 @@ function text(el: Element): string {
 
 function linkTextLength(el: Element): number {
   let n = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) n += text(a).length;
+  for (const a of Array.from(el.querySelectorAll('a'))) n += squeezedLength(a);
   return n;
 }
 
@@ -58,15 +63,22 @@ function sameSiteLink(el: Element, hosts: string[]): boolean {
 }
 
 export function isTeaserList(el: Element, hosts: string[]): boolean {
-  const children = Array.from(el.children).filter((c) => !/^(SCRIPT|STYLE|TEMPLATE)$/.test(c.tagName));
+  const children: Element[] = [];
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling)
+    if (!/^(SCRIPT|STYLE|TEMPLATE)$/.test(c.tagName)) children.push(c);
   if (children.length < MIN_ITEMS) return false;
   const groups = new Map<string, Element[]>();
+  let items: Element[] = []; // the largest group; the first of equals
   for (const child of children) {
     const key = signature(child);
-    groups.set(key, [...(groups.get(key) ?? []), child]);
+    const group = groups.get(key);
+    if (group) group.push(child);
+    else groups.set(key, [child]);
   }
-  const items = [...groups.values()].sort((a, b) => b.length - a.length)[0]!;
+  for (const group of groups.values()) if (group.length > items.length) items = group;
   if (items.length < MIN_ITEMS || items.length < children.length * 0.6) return false;
+  // Any item too long to be a card decides it: measure lengths (cheap, bounded) before anything else.
+  for (const item of items) if (squeezedLength(item, MAX_ITEM_TEXT) > MAX_ITEM_TEXT) return false;
 
   let linked = 0,
     timed = 0,
@@ -76,7 +88,7 @@ export function isTeaserList(el: Element, hosts: string[]): boolean {
   for (const item of items) {
     const t = text(item);
     if (t.length > MAX_ITEM_TEXT) return false;
-    if (Array.from(item.querySelectorAll('p')).some((p) => text(p).length > 150)) return false;
+    if (Array.from(item.querySelectorAll('p')).some((p) => squeezedLength(p, 150) > 150)) return false;
     if (sameSiteLink(item, hosts)) linked++;
     if (TIMESTAMP.test(t)) timed++;
     if (item.querySelector('img, picture, svg, [style*="background-image"]')) pictured++;
@@ -93,14 +105,14 @@ export function isTeaserList(el: Element, hosts: string[]): boolean {
  * because it is all the prose there is). Such a page is not an article.
  */
 export function isMostlyTeasers(root: Element, hosts: string[]): boolean {
-  const total = text(root).length;
+  const total = squeezedLength(root);
   if (!total) return false;
   let teaserText = 0;
   const counted: Element[] = [];
   for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
     if (el.childElementCount < MIN_ITEMS || counted.some((c) => c.contains(el)) || !isTeaserList(el, hosts)) continue;
     counted.push(el);
-    teaserText += text(el).length;
+    teaserText += squeezedLength(el);
   }
   return teaserText / total > 0.5;
 }
