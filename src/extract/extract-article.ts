@@ -98,7 +98,9 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
   const skipped = (prefix: string) =>
     new Set((options.skip ?? []).filter((s) => s.startsWith(prefix)).map((s) => s.slice(prefix.length)));
   unclobber(doc);
+  yield;
   resolveLazyImages(doc);
+  yield;
   absolutizeUrls(doc, url);
   yield;
   const meta = readMetadata(doc);

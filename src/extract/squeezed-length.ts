@@ -1,3 +1,5 @@
+import { tick } from './time-budget';
+
 /**
  * The length of an element's text as the passes measure it, `textContent.replace(/\s+/g, ' ').trim().length`,
  * without building that string: one walk over the text nodes that stops once the count passes `cap`. The passes
@@ -27,6 +29,7 @@ function isSpace(c: number): boolean {
  * `squeezedLength(el, 0) === 0` is "el has no text but whitespace".
  */
 export function squeezedLength(node: Node, cap = Infinity): number {
+  tick();
   let length = 0;
   let space = false; // a run of whitespace after some text: one space, if more text follows
   const visit = (data: string): boolean => {

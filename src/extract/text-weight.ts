@@ -4,6 +4,8 @@
  * element without walking its subtree again.
  */
 
+import { tick } from './time-budget';
+
 const LONG_PARAGRAPH = 80;
 
 export interface TextWeight {
@@ -20,6 +22,7 @@ export function measureTextWeight(root: Element | Document): TextWeight {
   let total = 0;
   for (const p of Array.from(root.querySelectorAll('p, pre, blockquote, li, td'))) {
     // Nested blocks (p inside blockquote) count once, at the innermost block.
+    tick();
     if (p.querySelector('p, pre, li, td')) continue;
     const length = (p.textContent ?? '').trim().length;
     if (length < LONG_PARAGRAPH) continue;
@@ -28,7 +31,11 @@ export function measureTextWeight(root: Element | Document): TextWeight {
   }
   const top = 'documentElement' in root ? root.documentElement : root;
   return {
-    has: (el) => top.contains(el),
+    // Every pass asks this of each element it looks at: the place to keep to the time budget (time-budget.ts).
+    has: (el) => {
+      tick();
+      return top.contains(el);
+    },
     total,
     of: (el) => weights.get(el) ?? 0,
     // 20%: a rail of teasers with blurbs reaches a few percent of a real article's prose, never a fifth.
