@@ -73,15 +73,17 @@ export function resolveLazyImages(doc: Document): void {
   }
 }
 
-const URL_ATTRS: [selector: string, attr: string][] = [
-  ['a[href]', 'href'],
-  ['img[src]', 'src'],
-  ['source[src]', 'src'],
-  ['video[src]', 'src'],
-  ['video[poster]', 'poster'],
-  ['audio[src]', 'src'],
-  ['iframe[src]', 'src'],
-];
+/** Attributes that hold a URL, by element (what `a[href]`, `img[src]`, `video[poster]`… select). */
+const URL_ATTRS: Record<string, string[]> = {
+  a: ['href'],
+  img: ['src'],
+  source: ['src'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  iframe: ['src'],
+};
+const WITH_URLS =
+  'a[href], img[src], source[src], video[src], video[poster], audio[src], iframe[src], img[srcset], source[srcset]';
 
 function absolute(url: string, base: string): string | null {
   try {
@@ -91,25 +93,30 @@ function absolute(url: string, base: string): string | null {
   }
 }
 
-/** Makes every link and media URL absolute against the page's base URL (honouring `<base href>`). */
+/**
+ * Makes every link and media URL absolute against the page's base URL (honouring `<base href>`). One query for
+ * all of them, and each distinct URL resolved once (a page links to its own sections and thumbnails many times).
+ */
 export function absolutizeUrls(doc: Document, pageUrl: string): void {
   const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
   const base = (baseHref && absolute(baseHref, pageUrl)) || pageUrl;
-  for (const [selector, attr] of URL_ATTRS) {
-    for (const el of Array.from(doc.querySelectorAll(selector))) {
-      const value = el.getAttribute(attr)!.trim();
+  const resolved = new Map<string, string | null>();
+  const resolve = (url: string) => {
+    let abs = resolved.get(url);
+    if (abs === undefined) resolved.set(url, (abs = absolute(url, base)));
+    return abs;
+  };
+  for (const el of Array.from(doc.querySelectorAll(WITH_URLS))) {
+    for (const attr of URL_ATTRS[el.localName] ?? []) {
+      const value = el.getAttribute(attr)?.trim();
       // In-page anchors stay relative so they keep working inside the reader.
-      if (value.startsWith('#') || /^(data|blob|mailto|tel):/i.test(value)) continue;
-      const abs = absolute(value, base);
+      if (value === undefined || value.startsWith('#') || /^(data|blob|mailto|tel):/i.test(value)) continue;
+      const abs = resolve(value);
       if (abs) el.setAttribute(attr, abs);
     }
-  }
-  for (const el of Array.from(doc.querySelectorAll('img[srcset], source[srcset]'))) {
-    const candidates = parseSrcset(el.getAttribute('srcset')!).map(({ url, descriptor }) => ({
-      url: absolute(url, base) ?? url,
-      descriptor,
-    }));
-    const srcset = serializeSrcset(candidates);
-    el.setAttribute('srcset', srcset);
+    const srcset = el.localName === 'img' || el.localName === 'source' ? el.getAttribute('srcset') : null;
+    if (srcset === null) continue;
+    const candidates = parseSrcset(srcset).map(({ url, descriptor }) => ({ url: resolve(url) ?? url, descriptor }));
+    el.setAttribute('srcset', serializeSrcset(candidates));
   }
 }
