@@ -36,7 +36,14 @@ interface Filler {
   templateBytes(): { meanBytes: number; meanImages: number; meanContentChars: number };
   idFor(url: string): string;
   saveCopy(index: number, url: string): number;
-  counts(): { articles: number; images: number; terms: number; usageArticles: number; usageBytes: number };
+  counts(): {
+    articles: number;
+    images: number;
+    postings: number;
+    termEntries: number;
+    usageArticles: number;
+    usageBytes: number;
+  };
 }
 export const call = <K extends keyof Filler>(page: Page, method: K, ...args: Parameters<Filler[K]>) =>
   page.evaluate(
