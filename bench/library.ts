@@ -223,6 +223,7 @@ export async function measureLibrary(qari: Qari, fillerSource: string, pages: Fi
       }),
     );
 
+    log(`library ${size}: search`);
     const { page: list } = await openList(qari);
     let searchRareCheck = '';
     const search = async (word: string) =>
@@ -237,6 +238,7 @@ export async function measureLibrary(qari: Qari, fillerSource: string, pages: Fi
     const searchRareMs = await search(RARE_WORD);
     const searchCommonMs = await search(COMMON_WORD);
 
+    log(`library ${size}: export`);
     let exportBytes = 0;
     const exportMs = median(
       await repeat(EXPORT_REPS, async () => {
@@ -254,6 +256,7 @@ export async function measureLibrary(qari: Qari, fillerSource: string, pages: Fi
     );
     await list.close();
 
+    log(`library ${size}: open`);
     const openMs = median(
       await repeat(REPS, async () => {
         const page = await qari.ctx.newPage();
@@ -266,6 +269,7 @@ export async function measureLibrary(qari: Qari, fillerSource: string, pages: Fi
       }),
     );
 
+    log(`library ${size}: save`);
     const saveMs = median(await repeat(REPS, (i) => saveOnce(qari, SAVE_SLUG, `/bench-save/${size}-${i + 1}/`)));
 
     const own = counts.usageBytes / counts.usageArticles;
