@@ -1,4 +1,5 @@
 import type { IDBPTransaction } from 'idb';
+import { injectedFault } from './injected-fault';
 import { isQuotaError } from './is-quota-error';
 import { LibraryError, STORAGE_FULL_MESSAGE } from './library-error';
 import { openLibrary } from './open-library';
@@ -21,6 +22,8 @@ export async function writeTransaction<T>(dbName: string | undefined, fn: (tx: W
   const tx = db.transaction([...ALL_STORES], 'readwrite');
   try {
     const result = await fn(tx);
+    const fault = injectedFault();
+    if (fault) throw fault;
     await tx.done;
     return result;
   } catch (error) {
