@@ -56,10 +56,13 @@ export async function prepareImage(blob: Blob): Promise<FetchedImage> {
   const bitmap = await decode(blob);
   if (!bitmap) return { ok: false, reason: 'Not an image.' };
   const { width, height } = bitmap;
-  if (blob.size > DOWNSCALE_ABOVE || Math.max(width, height) > MAX_SIDE) {
+  const tooLarge = Math.max(width, height) > MAX_SIDE;
+  if (blob.size > DOWNSCALE_ABOVE || tooLarge) {
     const smaller = await downscale(bitmap);
     bitmap.close();
-    if (smaller && smaller.size < blob.size) {
+    // Too many pixels is reason enough, whatever the bytes: a well-compressed 8000 × 6000 diagram is a small
+    // file but 190 MB decoded in the reader. A file that is only heavy is replaced only by a lighter one.
+    if (smaller && (tooLarge || smaller.size < blob.size)) {
       const scale = Math.min(1, MAX_SIDE / Math.max(width, height));
       return { ok: true, blob: smaller, width: Math.round(width * scale), height: Math.round(height * scale) };
     }

@@ -36,7 +36,14 @@ interface Filler {
   templateBytes(): { meanBytes: number; meanImages: number; meanContentChars: number };
   idFor(url: string): string;
   saveCopy(index: number, url: string): number;
-  counts(): { articles: number; images: number; terms: number; usageArticles: number; usageBytes: number };
+  counts(): {
+    articles: number;
+    images: number;
+    postings: number;
+    termEntries: number;
+    usageArticles: number;
+    usageBytes: number;
+  };
 }
 export const call = <K extends keyof Filler>(page: Page, method: K, ...args: Parameters<Filler[K]>) =>
   page.evaluate(
@@ -216,6 +223,7 @@ export async function measureLibrary(qari: Qari, fillerSource: string, pages: Fi
       }),
     );
 
+    log(`library ${size}: search`);
     const { page: list } = await openList(qari);
     let searchRareCheck = '';
     const search = async (word: string) =>
@@ -230,6 +238,7 @@ export async function measureLibrary(qari: Qari, fillerSource: string, pages: Fi
     const searchRareMs = await search(RARE_WORD);
     const searchCommonMs = await search(COMMON_WORD);
 
+    log(`library ${size}: export`);
     let exportBytes = 0;
     const exportMs = median(
       await repeat(EXPORT_REPS, async () => {
@@ -247,6 +256,7 @@ export async function measureLibrary(qari: Qari, fillerSource: string, pages: Fi
     );
     await list.close();
 
+    log(`library ${size}: open`);
     const openMs = median(
       await repeat(REPS, async () => {
         const page = await qari.ctx.newPage();
@@ -259,6 +269,7 @@ export async function measureLibrary(qari: Qari, fillerSource: string, pages: Fi
       }),
     );
 
+    log(`library ${size}: save`);
     const saveMs = median(await repeat(REPS, (i) => saveOnce(qari, SAVE_SLUG, `/bench-save/${size}-${i + 1}/`)));
 
     const own = counts.usageBytes / counts.usageArticles;

@@ -240,7 +240,7 @@ if (want('library')) {
     const n = r.size;
     line(
       `library@${n}.fill`,
-      `${(r.fillMs / 1000).toFixed(1)} s (${r.counts.articles} articles, ${r.counts.images} images, ${r.counts.terms} term records); then ${(r.settleMs / 1000).toFixed(1)} s until the browser was idle`,
+      `${(r.fillMs / 1000).toFixed(1)} s (${r.counts.articles} articles, ${r.counts.images} images, ${r.counts.postings} postings records, ${r.counts.termEntries} term index entries); then ${(r.settleMs / 1000).toFixed(1)} s until the browser was idle`,
     );
     line(
       `library@${n}.stored-per-article`,

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchQari, type Qari } from './launch';
 import { popupFor } from './pages/popup';
+import { articleImageWidths } from './pages/reading-list';
 
 /** The library never loses or half-writes an article: worker stopped mid-save, many tabs, full disk, bad images. */
 
@@ -118,4 +119,48 @@ test('images that fail or are not images: the article is saved, those images mar
   ]);
   await popup.close();
   await page.close();
+});
+
+test('a huge image (8000 × 6000) is saved downscaled to 2000 px, and reads offline', async () => {
+  // A 1-bit PNG: about 20 KB on the wire, 190 MB once decoded. Small in bytes, so only its pixels make it huge.
+  qari.server.addPage('/faults/huge.html', articlePage('Harbour from the air', ['/generated/8000x6000.png']));
+  const page = await qari.ctx.newPage();
+  await page.goto(`${qari.server.origin}/faults/huge.html`);
+  const popup = await popupFor(qari, page);
+  await popup.getByRole('button', { name: 'Save for later' }).click();
+  await popup.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  // The stored bytes, decoded: the width and height recorded for the image, and those of the blob itself.
+  const image = await popup.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('qari-library');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction(['articles', 'images']);
+    const read = <T>(request: IDBRequest<T>) =>
+      new Promise<T>((resolve) => (request.onsuccess = () => resolve(request.result)));
+    const articles: { id: string; url: string; images: { key: string; width?: number; height?: number }[] }[] =
+      await read(tx.objectStore('articles').getAll());
+    const article = articles.find((a) => a.url.endsWith('/faults/huge.html'))!;
+    const ref = article.images[0]!;
+    const stored: { blob: Blob } = await read(tx.objectStore('images').get([article.id, ref.key]));
+    db.close();
+    const bitmap = await createImageBitmap(stored.blob);
+    return { id: article.id, ref, blob: { width: bitmap.width, height: bitmap.height, bytes: stored.blob.size } };
+  });
+  expect(image.ref).toMatchObject({ width: 2000, height: 1500 });
+  expect(image.blob).toMatchObject({ width: 2000, height: 1500 });
+  await popup.close();
+  await page.close();
+
+  await qari.ctx.setOffline(true);
+  try {
+    const reader = await qari.ctx.newPage();
+    await reader.goto(`chrome-extension://${qari.extId}/reader.html?id=${encodeURIComponent(image.id)}`);
+    await reader.waitForSelector('body[data-ready="ok"]');
+    expect(await articleImageWidths(reader)).toEqual([2000]);
+    await reader.close();
+  } finally {
+    await qari.ctx.setOffline(false);
+  }
 });

@@ -2,9 +2,11 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { stripedPng } from './striped-png';
 
 /**
- * Test pages on 127.0.0.1 (random port): fixtures at /fixtures/<slug>/, images at /img/*, extra pages
+ * Test pages on 127.0.0.1 (random port): fixtures at /fixtures/<slug>/, images at /img/*, PNGs of any size at
+ * /generated/<width>x<height>.png (up to 10,000 px a side), extra pages
  * registered by a test, and /beacon, which records hits (the XSS test's tripwire). Anything else is 404.
  */
 
@@ -60,6 +62,9 @@ export async function startServer(): Promise<TestServer> {
     if (fixture && existsSync(join(FIXTURES, fixture[1]!, 'source.html'))) {
       return send(200, 'text/html; charset=utf-8', readFileSync(join(FIXTURES, fixture[1]!, 'source.html')));
     }
+    const generated = /^\/generated\/(\d{1,5})x(\d{1,5})\.png$/.exec(url.pathname);
+    if (generated && Number(generated[1]) <= 10_000 && Number(generated[2]) <= 10_000)
+      return send(200, 'image/png', stripedPng(Number(generated[1]), Number(generated[2])));
     const image = /\/img\/[^/]+\.(jpe?g|png|gif|webp)$/i.exec(url.pathname);
     if (image) {
       const png = image[1]!.toLowerCase() === 'png' || !existsSync(join(ASSETS, 'sample.jpg'));

@@ -12,7 +12,7 @@ import { openLibrary } from './open-library';
 import { saveArticle } from './save-article';
 import { search } from './search';
 import { usage } from './usage';
-import { ownedRange } from './write-article';
+import { ownedRange, postingsKey } from './write-article';
 
 async function twoArticles(dbName: string) {
   const ar = await saveArticle(arabicArticle(), [{ key: 'market', originalUrl: ARABIC_IMAGE, blob: imageBlob(1) }], {
@@ -55,7 +55,7 @@ describe('deleteArticle / undoDelete', () => {
 });
 
 describe('purgeDeleted', () => {
-  it('removes deleted articles older than the age given, with their images and terms, and updates usage', async () => {
+  it('removes deleted articles older than the age given, with their images and postings, and updates usage', async () => {
     const dbName = freshLibrary('purge');
     const { ar, en } = await twoArticles(dbName);
     const other = await saveArticle(englishArticle({ url: 'https://www.example.com/kelp-2' }), [], { dbName });
@@ -66,13 +66,13 @@ describe('purgeDeleted', () => {
     const db = await openLibrary(dbName);
     expect(await getArticle(ar.id, { dbName })).toBeNull();
     expect(await db.count('images', ownedRange(ar.id))).toBe(0);
-    expect(await db.count('terms', ownedRange(ar.id))).toBe(0);
+    expect(await db.count('postings', postingsKey(ar))).toBe(0);
     expect(await getArticle(other.id, { dbName })).not.toBeNull();
     expect(await usage({ dbName })).toEqual({ articles: 2, bytes: en.bytes + other.bytes });
 
     expect(await purgeDeleted(0, { dbName, now: 60_000 })).toBe(1);
     expect(await usage({ dbName })).toEqual({ articles: 1, bytes: en.bytes });
-    expect(await db.count('terms', ownedRange(en.id))).toBeGreaterThan(0);
+    expect(await db.count('postings', postingsKey(en))).toBeGreaterThan(0);
     expect((await getImages(en.id, { dbName })).size).toBe(1);
   });
 });

@@ -64,7 +64,7 @@ async function contents(dbName: string) {
   return {
     articles: await db.getAll('articles'),
     images: await Promise.all(images.map(async (i) => ({ ...i, blob: await blobBytes(i.blob), type: i.blob.type }))),
-    terms: await db.getAllKeys('terms'),
+    postings: await db.getAll('postings'),
     usage: await usage({ dbName }),
   };
 }

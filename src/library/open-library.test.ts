@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { articleIdFor } from './article-id-for';
 import { freshLibrary } from './fixtures/fresh-library';
 import v1Library from './fixtures/v1-library.json';
+import v2Library from './fixtures/v2-library.json';
+import { blobBytes } from './fixtures/articles';
+import { getImages } from './get-images';
 import { getArticle } from './get-article';
 import { imageKeyFor } from './image-key-for';
 import { countArticles, listArticles } from './list-articles';
@@ -14,8 +17,11 @@ import { saveArticle } from './save-article';
 import { search } from './search';
 import { articleBytes } from './article-record';
 import { usage } from './usage';
+import type { StoredArticle } from './schema';
+import { toSavedArticle } from './article-record';
 
 const V1_ARTICLES = v1Library.articles as V1Article[];
+const V2_ARTICLES = v2Library.articles as unknown as StoredArticle[];
 
 /** Writes a library exactly as Qari 1 did, with raw IndexedDB at version 1. */
 function writeV1Library(name: string, articles: V1Article[]): Promise<void> {
@@ -60,7 +66,7 @@ describe('openLibrary', () => {
     const dbName = freshLibrary('fresh');
     const db = await openLibrary(dbName);
     expect(db.version).toBe(LIBRARY_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'images', 'meta', 'terms']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'images', 'meta', 'postings']);
     expect([...db.transaction('articles').store.indexNames].sort()).toEqual([
       'by-archived',
       'by-deletedAt',
@@ -87,7 +93,7 @@ describe('upgrade from version 1 (fixtures/v1-library.json)', () => {
     const dbName = freshLibrary('v1');
     await writeV1Library(dbName, V1_ARTICLES);
     const db = await openLibrary(dbName);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(LIBRARY_VERSION);
     expect(await countArticles('all', { dbName })).toBe(3);
 
     for (const v1 of V1_ARTICLES) {
@@ -170,7 +176,7 @@ describe('upgrade from version 1 (fixtures/v1-library.json)', () => {
     const put = IDBObjectStore.prototype.put;
     let calls = 0;
     IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      if (this.name === 'terms' && ++calls === 5) throw new DOMException('Simulated failure', 'UnknownError');
+      if (this.name === 'postings' && ++calls === 2) throw new DOMException('Simulated failure', 'UnknownError');
       return put.apply(this, args);
     };
     try {
@@ -208,5 +214,127 @@ describe('upgrade from version 1 (fixtures/v1-library.json)', () => {
     );
     expect(await countArticles('all', { dbName })).toBe(3);
     expect((await getArticle(articleIdFor(en.url), { dbName }))?.savedAt).toBe(en.savedAt);
+  });
+});
+
+/** Writes a library exactly as Qari 2 stored it (fixtures/v2-library.json), with raw IndexedDB at version 2. */
+function writeV2Library(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name, 2);
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      const articles = db.createObjectStore('articles', { keyPath: 'id' });
+      articles.createIndex('by-savedAt', 'savedAt');
+      articles.createIndex('by-url', 'url');
+      articles.createIndex('by-live', ['deletedFlag', 'savedAt', 'id']);
+      articles.createIndex('by-unread', ['deletedFlag', 'archivedFlag', 'readFlag', 'savedAt', 'id']);
+      articles.createIndex('by-archived', ['deletedFlag', 'archivedFlag', 'savedAt', 'id']);
+      articles.createIndex('by-deletedAt', 'deletedAt');
+      db.createObjectStore('images', { keyPath: ['articleId', 'key'] });
+      db.createObjectStore('terms', { keyPath: ['articleId', 'term'] }).createIndex('by-term', [
+        'term',
+        'savedAt',
+        'articleId',
+      ]);
+      db.createObjectStore('meta');
+    };
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      const tx = db.transaction(['articles', 'images', 'terms', 'meta'], 'readwrite');
+      for (const article of v2Library.articles) tx.objectStore('articles').put(article);
+      for (const { articleId, key, type, base64 } of v2Library.images)
+        tx.objectStore('images').put({ articleId, key, blob: new Blob([Buffer.from(base64, 'base64')], { type }) });
+      for (const term of v2Library.terms) tx.objectStore('terms').put(term);
+      tx.objectStore('meta').put(v2Library.meta.usage, 'usage');
+      tx.oncomplete = () => {
+        db.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
+/** Every store's records, read without the library code, blobs as bytes. */
+function readAllRaw(name: string): Promise<{ version: number; stores: Record<string, unknown[]> }> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      const names = [...db.objectStoreNames];
+      const tx = db.transaction(names);
+      const stores: Record<string, unknown[]> = {};
+      for (const store of names) {
+        const get = tx.objectStore(store).getAll();
+        get.onsuccess = () => (stores[store] = get.result);
+      }
+      tx.oncomplete = async () => {
+        db.close();
+        for (const image of (stores.images ?? []) as { blob: Blob | number[] }[])
+          image.blob = await blobBytes(image.blob as Blob);
+        resolve({ version: db.version, stores });
+      };
+    };
+  });
+}
+
+describe('upgrade from version 2 (fixtures/v2-library.json)', () => {
+  it('keeps every article, image and total as it was, and replaces the term records with postings', async () => {
+    const dbName = freshLibrary('v2');
+    await writeV2Library(dbName);
+    const db = await openLibrary(dbName);
+    expect(db.version).toBe(LIBRARY_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'images', 'meta', 'postings']);
+
+    for (const stored of V2_ARTICLES) expect(await getArticle(stored.id, { dbName })).toEqual(toSavedArticle(stored));
+    for (const { articleId, key, base64 } of v2Library.images)
+      expect(await blobBytes((await getImages(articleId, { dbName })).get(key))).toEqual([
+        ...Buffer.from(base64, 'base64'),
+      ]);
+    expect(await usage({ dbName })).toEqual(v2Library.meta.usage);
+    // One postings record per article, with the very terms version 2 had records for.
+    const postings = await db.getAll('postings');
+    expect(postings).toHaveLength(V2_ARTICLES.length);
+    for (const stored of V2_ARTICLES) {
+      const record = postings.find((p) => p.articleId === stored.id)!;
+      expect(record.savedAt).toBe(stored.savedAt);
+      const v2Terms = v2Library.terms.filter((t) => t.articleId === stored.id).map((t) => t.term);
+      expect([...record.terms].sort()).toEqual(v2Terms.sort());
+    }
+  });
+
+  it('lists and searches the old articles as before (deleted left out, filters kept)', async () => {
+    const dbName = freshLibrary('v2-search');
+    await writeV2Library(dbName);
+    const byLang = (lang: string) => V2_ARTICLES.find((a) => a.lang === lang)!.id;
+    expect((await listArticles({ dbName })).items.map((a) => a.lang)).toEqual(['en', 'ar']);
+    expect((await listArticles({ dbName, filter: 'archived' })).items.map((a) => a.lang)).toEqual(['en']);
+    expect((await listArticles({ dbName, filter: 'unread' })).items.map((a) => a.lang)).toEqual(['ar']);
+    expect((await search('اردوغان', { dbName })).items.map((a) => a.id)).toEqual([byLang('ar')]);
+    expect((await search('kelp', { dbName })).items.map((a) => a.id)).toEqual([byLang('en')]);
+    expect((await search('הרכבת', { dbName })).items).toEqual([]); // the Hebrew article is deleted
+  });
+
+  it('is one transaction: a failure leaves the version 2 library as it was, and it upgrades on the next try', async () => {
+    const dbName = freshLibrary('v2-fail');
+    await writeV2Library(dbName);
+    const before = await readAllRaw(dbName);
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'postings') throw new DOMException('Simulated failure', 'UnknownError');
+      return put.apply(this, args);
+    };
+    try {
+      await expect(openLibrary(dbName)).rejects.toThrow('Simulated failure');
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    expect(await readAllRaw(dbName)).toEqual(before);
+    expect(before.version).toBe(2);
+    expect(Object.keys(before.stores).sort()).toEqual(['articles', 'images', 'meta', 'terms']);
+    expect(await countArticles('all', { dbName })).toBe(2);
+    expect((await openLibrary(dbName)).version).toBe(LIBRARY_VERSION);
   });
 });

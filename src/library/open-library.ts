@@ -1,14 +1,16 @@
 import { deleteDB, openDB, type IDBPDatabase } from 'idb';
 import type { LibrarySchema } from './schema';
-import { upgradeToV2 } from './upgrade-to-v2';
+import { convertV1Records, createV2Stores } from './upgrade-to-v2';
+import { buildPostings, createV3Stores } from './upgrade-to-v3';
 
 export const DEFAULT_LIBRARY_NAME = 'qari-library';
 
 /**
  * Database versions. 1: the first release, one `articles` store (see migrate-v1-article.ts). 2: images
- * stored offline, search terms, list flags and usage totals. Never edit a released step; add the next.
+ * stored offline, search terms, list flags and usage totals. 3: one postings record per article for search,
+ * instead of one record per (article, term). Never edit a released step; add the next.
  */
-export const LIBRARY_VERSION = 2;
+export const LIBRARY_VERSION = 3;
 
 /** Every library function takes these; `dbName` exists for tests (a fresh database each). */
 export interface LibraryOptions {
@@ -41,24 +43,28 @@ async function open(name: string): Promise<IDBPDatabase<LibrarySchema>> {
   try {
     const db = await openDB<LibrarySchema>(name, LIBRARY_VERSION, {
       upgrade(db, oldVersion, _newVersion, tx) {
+        // The schema steps, in order, synchronously; then the records are converted once, to today's shape,
+        // by today's code (a v1 record goes straight to v3).
         if (oldVersion < 1) {
           const articles = (db as unknown as IDBPDatabase).createObjectStore('articles', { keyPath: 'id' });
           articles.createIndex('by-savedAt', 'savedAt');
         }
+        if (oldVersion < 2) createV2Stores(tx);
+        if (oldVersion < 3) createV3Stores(tx);
         // An aborted upgrade fails the open, which is reported; its transaction's own promise need not be.
         tx.done.catch(() => {});
-        if (oldVersion < 2) {
-          // The conversion awaits requests of the upgrade transaction. If it fails, abort: the open fails,
-          // the database stays at version 1 with its data untouched, and the next open tries again.
-          upgradeToV2(tx).catch((error: unknown) => {
-            migrationError = error;
-            try {
-              tx.abort();
-            } catch {
-              // Already aborted.
-            }
-          });
-        }
+        const convert =
+          oldVersion === 0 ? null : oldVersion < 2 ? convertV1Records : oldVersion < 3 ? buildPostings : null;
+        // The conversion awaits requests of the upgrade transaction. If it fails, abort: the open fails, the
+        // database stays at its old version with its data untouched, and the next open tries again.
+        convert?.(tx).catch((error: unknown) => {
+          migrationError = error;
+          try {
+            tx.abort();
+          } catch {
+            // Already aborted.
+          }
+        });
       },
       // A newer Qari (another extension page after an update) wants to upgrade: let it, reopen later.
       blocking(_current, _blocked, event) {

@@ -40,7 +40,7 @@ async function snapshot(dbName: string) {
   return {
     articles: await db.getAll('articles'),
     images: await Promise.all(images.map(async (i) => ({ ...i, blob: await blobBytes(i.blob) }))),
-    terms: await db.getAllKeys('terms'),
+    postings: await db.getAll('postings'),
     meta: await db.get('meta', 'usage'),
   };
 }
@@ -217,7 +217,7 @@ describe('saveArticle: all or nothing', () => {
     const before = await snapshot(dbName);
     const put = IDBObjectStore.prototype.put;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-      if (this.name === 'terms') throw new DOMException('Simulated failure', 'UnknownError');
+      if (this.name === 'postings') throw new DOMException('Simulated failure', 'UnknownError');
       return put.apply(this, args);
     });
     await expect(saveArticle(arabicArticle({ textContent: 'نص جديد' }), [], { dbName })).rejects.toThrow(

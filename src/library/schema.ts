@@ -63,16 +63,20 @@ export interface StoredImage {
 }
 
 /**
- * One posting of the search index: `term` occurs in article `articleId`. Keyed [articleId, term] (not
- * [term, articleId]) so that removing an article's terms is a single key-range delete and "does this
- * article have a term starting with X" is a single key-range probe; the by-term index serves the lookups
- * by term. `savedAt` is copied in so a term's postings come out newest first, like the list.
+ * The search index entry of one article: every term it is found by (articleTerms), in one record. Keyed
+ * [savedAt, articleId] so that the by-term index (multiEntry: one index entry per term) lists a term's
+ * articles newest first, in the order of the list, and a cursor can jump to a given article in it
+ * (continuePrimaryKey). Version 2 had one record per (article, term): 250 records per article, which made
+ * saving and counting grow with the library (see README.md, "Stores").
  */
-export interface StoredTerm {
-  articleId: string;
-  term: string;
+export interface StoredPostings {
   savedAt: number;
+  articleId: string;
+  terms: string[];
 }
+
+/** Primary key of a postings record, and the position of an article in newest-first order. */
+export type PostingsKey = [savedAt: number, articleId: string];
 
 /** Running totals, updated in the same transaction as every write, so usage() never sums the library. */
 export interface LibraryUsage {
@@ -103,10 +107,11 @@ export interface LibrarySchema extends DBSchema {
     key: [string, string];
     value: StoredImage;
   };
-  terms: {
-    key: [string, string];
-    value: StoredTerm;
-    indexes: { 'by-term': [string, number, string] };
+  postings: {
+    key: PostingsKey;
+    value: StoredPostings;
+    /** multiEntry over `terms`: term → the articles that have it, ordered by primary key. */
+    indexes: { 'by-term': string };
   };
   meta: {
     key: 'usage';

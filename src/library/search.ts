@@ -1,8 +1,9 @@
 import { toSummary } from './article-record';
 import { openLibrary, type LibraryOptions } from './open-library';
-import { decodeCursor, isAfter, pageRange, pageSize, toPage, type PagePosition } from './page-cursor';
+import { decodeCursor, pageSize, toPage, type PagePosition } from './page-cursor';
 import type { ArticlePage } from './list-articles';
-import type { SavedArticleSummary } from './schema';
+import { compareKeys, termStream, termsWithPrefix, unionStream, type PostingStream } from './posting-stream';
+import type { PostingsKey, SavedArticleSummary } from './schema';
 import { normalizeForSearch, tokenize } from './tokenize';
 
 export interface SearchOptions extends LibraryOptions {
@@ -12,33 +13,25 @@ export interface SearchOptions extends LibraryOptions {
   after?: string | null;
 }
 
-interface QueryTerm {
-  term: string;
-  /** The word being typed: matches every term it begins. */
-  prefix: boolean;
-  /** Postings in the by-term index: how selective the term is. */
-  count: number;
-}
-
-/** Upper end of "every term that starts with prefix" (no term character sorts above U+FFFF's unit). */
-const PREFIX_END = '\uffff';
-
-function termRange(q: { term: string; prefix: boolean }): IDBKeyRange {
-  return q.prefix ? IDBKeyRange.bound([q.term], [q.term + PREFIX_END]) : IDBKeyRange.bound([q.term], [q.term, []]);
-}
+/**
+ * A word being typed is followed through the index as the union of the terms it begins, up to this many;
+ * beyond that (one or two letters typed) it is checked on each candidate instead.
+ */
+export const MAX_PREFIX_TERMS = 32;
 
 /**
  * Articles containing every word of `query` (normalised like the index: see tokenize.ts), the last word
  * matched as a prefix while it is being typed (no trailing space), newest saved first, deleted ones left
  * out. Words under two letters are ignored; a query with no word gives no results.
  *
- * A page never walks the library. The index can give, newest first, the articles of one exact term, or
- * all articles; it cannot give the articles of a prefix in order. So the cheapest of three plans runs,
- * estimated from the posting counts (counted inside the database, without reading records):
- * - walk the rarest exact word's postings newest first, checking the other words per article;
- * - gather the prefix's postings (when few: one getAll) and sort them;
- * - walk all articles newest first, checking each (when the words are common, a page fills quickly).
- * "Checking" is one key probe per word in the terms store, keyed [articleId, term].
+ * A page never walks the library. Each word is a stream of its articles, newest first, read from the
+ * by-term index by key (a typed prefix: the union of the streams of the terms it begins). The streams are
+ * intersected by leapfrogging: each jumps straight to the newest article at or before the oldest one any
+ * stream is at (IDBCursor.continuePrimaryKey), so a page costs about one index lookup per word per article
+ * shown, or per gap between matches, whether a word is in ten articles or in every one. A prefix that begins
+ * too many terms to follow (MAX_PREFIX_TERMS) is checked against each candidate's postings record; when it
+ * is the only word, the candidates are the postings records newest first (such a prefix is common, so a
+ * page fills after a few dozen).
  */
 export async function search(query: string, opts: SearchOptions = {}): Promise<ArticlePage> {
   const limit = pageSize(opts.limit);
@@ -48,64 +41,70 @@ export async function search(query: string, opts: SearchOptions = {}): Promise<A
   const typing = !/[^\p{L}\p{N}\p{M}]$/u.test(normalizeForSearch(query));
 
   const db = await openLibrary(opts.dbName);
-  const tx = db.transaction(['articles', 'terms', 'meta']);
-  const terms = tx.objectStore('terms');
-  const byTerm = terms.index('by-term');
+  const tx = db.transaction(['articles', 'postings']);
+  const postings = tx.objectStore('postings');
+  const byTerm = postings.index('by-term');
   const articles = tx.objectStore('articles');
 
-  const parts: QueryTerm[] = await Promise.all(
-    words.map(async (term, i) => {
-      const prefix = typing && i === words.length - 1;
-      return { term, prefix, count: await byTerm.count(termRange({ term, prefix })) };
+  const streams: PostingStream[] = [];
+  /** Prefixes too broad to follow: checked on each candidate. */
+  const broad: string[] = [];
+  await Promise.all(
+    words.map(async (word, i) => {
+      if (!typing || i < words.length - 1) return streams.push(await termStream(byTerm, word));
+      const terms = await termsWithPrefix(byTerm, word, MAX_PREFIX_TERMS);
+      if (terms === null) return broad.push(word);
+      return streams.push(unionStream(await Promise.all(terms.map((term) => termStream(byTerm, term)))));
     }),
   );
-  const fewest = Math.min(...parts.map((q) => q.count));
-  if (fewest === 0) return { items: [], next: null };
-  const libraryArticles = Math.max(1, (await tx.objectStore('meta').get('usage'))?.articles ?? 1);
 
   const wanted = limit + 1;
-  const exact = parts.filter((q) => !q.prefix).sort((a, b) => a.count - b.count)[0];
-  const prefix = parts.find((q) => q.prefix);
-  // Expected records visited by each plan, assuming the words' matches overlap as much as they can.
-  const walkExactCost = exact ? Math.min(exact.count, (wanted * exact.count) / fewest) : Infinity;
-  const gatherCost = prefix ? prefix.count : Infinity;
-  const walkAllCost = (wanted * libraryArticles) / fewest;
-
   const items: SavedArticleSummary[] = [];
-  const positionOf = (a: SavedArticleSummary): PagePosition => a;
-
-  /** Whether article `id` has every query word except `skip`. */
-  const hasWords = async (id: string, skip: QueryTerm | undefined): Promise<boolean> => {
-    for (const q of parts) {
-      if (q === skip) continue;
-      const probe = q.prefix
-        ? IDBKeyRange.bound([id, q.term], [id, q.term + PREFIX_END])
-        : IDBKeyRange.only([id, q.term]);
-      if ((await terms.getKey(probe)) === undefined) return false;
+  /** Adds the article if it has the broad prefixes and is not deleted. */
+  const consider = async (key: PostingsKey, terms?: string[]): Promise<void> => {
+    if (broad.length) {
+      terms ??= (await postings.get(key))?.terms ?? [];
+      if (!broad.every((prefix) => terms!.some((term) => term.startsWith(prefix)))) return;
     }
-    return true;
+    const stored = await articles.get(key[1]);
+    if (stored && stored.deletedAt === null) items.push(toSummary(stored));
   };
-  /** Adds the article if it has the other words and is not deleted; false once the page is full. */
-  const consider = async (id: string, skip: QueryTerm | undefined): Promise<boolean> => {
-    if (await hasWords(id, skip)) {
-      const stored = await articles.get(id);
-      if (stored && stored.deletedAt === null) items.push(toSummary(stored));
-    }
-    return items.length < wanted;
-  };
+  const start: PostingsKey | null = after ? [after.savedAt, after.id] : null;
 
-  if (exact && walkExactCost <= gatherCost && walkExactCost <= walkAllCost) {
-    let cursor = await byTerm.openKeyCursor(pageRange([exact.term], after), 'prev');
-    while (cursor && (await consider(cursor.key[2], exact))) cursor = await cursor.continue();
-  } else if (prefix && gatherCost <= walkAllCost) {
-    const found = new Map<string, number>();
-    for (const { articleId, savedAt } of await byTerm.getAll(termRange(prefix)))
-      if (isAfter(savedAt, articleId, after)) found.set(articleId, savedAt);
-    const ordered = [...found].sort(([idA, a], [idB, b]) => b - a || (idB < idA ? -1 : idB > idA ? 1 : 0));
-    for (const [id] of ordered) if (!(await consider(id, prefix))) break;
+  if (streams.length === 0) {
+    // Only a broad prefix: walk the postings records newest first.
+    const range = start ? IDBKeyRange.upperBound(start, true) : null;
+    let cursor = await postings.openCursor(range, 'prev');
+    while (cursor && items.length < wanted) {
+      await consider(cursor.primaryKey, cursor.value.terms);
+      cursor = await cursor.continue();
+    }
   } else {
-    let cursor = await articles.index('by-live').openKeyCursor(pageRange([0], after), 'prev');
-    while (cursor && (await consider(cursor.primaryKey, undefined))) cursor = await cursor.continue();
+    if (start) {
+      await Promise.all(streams.map((s) => s.seek(start)));
+      await Promise.all(streams.filter((s) => s.current && compareKeys(s.current, start) === 0).map((s) => s.next()));
+    }
+    while (items.length < wanted) {
+      const match = await leapfrog(streams);
+      if (!match) break;
+      await consider(match);
+      await Promise.all(streams.map((s) => s.next()));
+    }
   }
-  return toPage(items, limit, positionOf);
+  return toPage(items, limit, (a): PagePosition => a);
+}
+
+/** Moves the streams until they are all at one article, and returns it; null when one runs out. */
+async function leapfrog(streams: PostingStream[]): Promise<PostingsKey | null> {
+  for (;;) {
+    let oldest: PostingsKey | null = null;
+    for (const s of streams) {
+      if (!s.current) return null;
+      if (!oldest || compareKeys(s.current, oldest) < 0) oldest = s.current;
+    }
+    const target = oldest!;
+    const ahead = streams.filter((s) => compareKeys(s.current!, target) > 0);
+    if (ahead.length === 0) return target;
+    await Promise.all(ahead.map((s) => s.seek(target)));
+  }
 }

@@ -1,4 +1,4 @@
-import type { IDBPTransaction, StoreNames } from 'idb';
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { toSavedArticle } from './article-record';
 import { mergeArticles } from './merge-articles';
 import { migrateV1Article, type V1Article } from './migrate-v1-article';
@@ -8,14 +8,15 @@ import { writeArticle } from './write-article';
 import { RequestBatch } from './request-batch';
 import type { WriteTx } from './write-transaction';
 
-type UpgradeTx = IDBPTransaction<LibrarySchema, StoreNames<LibrarySchema>[], 'versionchange'>;
+export type UpgradeTx = IDBPTransaction<LibrarySchema, StoreNames<LibrarySchema>[], 'versionchange'>;
 
 /**
- * Version 1 → 2, inside the upgrade transaction (so a failure leaves version 1 as it was): new stores and
- * indexes, then every v1 record converted in place, re-keyed by URL, indexed for search, and counted.
+ * Version 1 → 2, the stores and indexes: list indexes, images, the per-(article, term) search index that
+ * version 3 replaced (created here all the same, so each step of the ladder stays what it was) and usage.
  */
-export async function upgradeToV2(upgradeTx: UpgradeTx): Promise<void> {
-  const db = upgradeTx.db;
+export function createV2Stores(upgradeTx: UpgradeTx): void {
+  // The version 2 store names, some of which the current schema type no longer has.
+  const db = upgradeTx.db as unknown as IDBPDatabase;
   const articles = upgradeTx.objectStore('articles');
   articles.createIndex('by-url', 'url');
   articles.createIndex('by-live', ['deletedFlag', 'savedAt', 'id']);
@@ -26,7 +27,15 @@ export async function upgradeToV2(upgradeTx: UpgradeTx): Promise<void> {
   const terms = db.createObjectStore('terms', { keyPath: ['articleId', 'term'] });
   terms.createIndex('by-term', ['term', 'savedAt', 'articleId']);
   db.createObjectStore('meta');
+}
 
+/**
+ * Version 1 records in today's shape, inside the upgrade transaction (so a failure leaves version 1 as it
+ * was), after every schema step has run: each is converted in place, re-keyed by URL, indexed for search
+ * and counted, by today's writeArticle.
+ */
+export async function convertV1Records(upgradeTx: UpgradeTx): Promise<void> {
+  const articles = upgradeTx.objectStore('articles');
   const tx = upgradeTx as unknown as WriteTx;
   const batch = new RequestBatch();
   let total: LibraryUsage = { ...EMPTY_USAGE };

@@ -1,18 +1,23 @@
 import { toStoredArticle } from './article-record';
-import type { LibraryUsage, SavedArticle, StoredArticle, StoredImage } from './schema';
+import type { LibraryUsage, PostingsKey, SavedArticle, StoredArticle, StoredImage } from './schema';
 import { articleTerms } from './tokenize';
 import type { RequestBatch } from './request-batch';
 import type { WriteTx } from './write-transaction';
 
-/** The key ranges of one article's images and terms: both stores are keyed [articleId, …]. */
+/** The key range of one article's images: the store is keyed [articleId, key]. */
 export function ownedRange(articleId: string): IDBKeyRange {
   return IDBKeyRange.bound([articleId], [articleId, []]);
 }
 
+/** The key of an article's postings record. */
+export function postingsKey(article: { savedAt: number; id: string }): PostingsKey {
+  return [article.savedAt, article.id];
+}
+
 /**
  * Writes one article record and what hangs off it, inside the caller's transaction: its images when
- * given (replacing the previous ones), and its search terms when its text or savedAt changed (terms carry
- * savedAt for ordering). Returns the change in usage, for the caller to apply once per transaction.
+ * given (replacing the previous ones), and its postings record when its text or savedAt changed (savedAt is
+ * part of that record's key). Returns the change in usage, for the caller to apply once per transaction.
  */
 export function writeArticle(
   tx: WriteTx,
@@ -36,17 +41,17 @@ export function writeArticle(
     previous.siteName !== article.siteName ||
     previous.textContent !== article.textContent;
   if (textChanged) {
-    const terms = tx.objectStore('terms');
-    if (previous) batch.add(terms.delete(ownedRange(id)));
-    for (const term of articleTerms(article)) batch.add(terms.put({ articleId: id, term, savedAt: article.savedAt }));
+    const postings = tx.objectStore('postings');
+    if (previous && previous.savedAt !== article.savedAt) batch.add(postings.delete(postingsKey(previous)));
+    batch.add(postings.put({ savedAt: article.savedAt, articleId: id, terms: articleTerms(article) }));
   }
   return { articles: previous ? 0 : 1, bytes: article.bytes - (previous?.bytes ?? 0) };
 }
 
-/** Removes an article for good: record, images and terms. */
+/** Removes an article for good: record, images and postings. */
 export function removeArticle(tx: WriteTx, batch: RequestBatch, article: StoredArticle): LibraryUsage {
   batch.add(tx.objectStore('images').delete(ownedRange(article.id)));
-  batch.add(tx.objectStore('terms').delete(ownedRange(article.id)));
+  batch.add(tx.objectStore('postings').delete(postingsKey(article)));
   batch.add(tx.objectStore('articles').delete(article.id));
   return { articles: -1, bytes: -article.bytes };
 }

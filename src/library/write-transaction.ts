@@ -1,10 +1,11 @@
 import type { IDBPTransaction } from 'idb';
+import { injectedFault } from './injected-fault';
 import { isQuotaError } from './is-quota-error';
 import { LibraryError, STORAGE_FULL_MESSAGE } from './library-error';
 import { openLibrary } from './open-library';
 import type { LibrarySchema } from './schema';
 
-export const ALL_STORES = ['articles', 'images', 'terms', 'meta'] as const;
+export const ALL_STORES = ['articles', 'images', 'postings', 'meta'] as const;
 type AllStores = (typeof ALL_STORES)[number][];
 
 /** A transaction that may write every store: a readwrite one, or the upgrade transaction (migrations). */
@@ -21,6 +22,8 @@ export async function writeTransaction<T>(dbName: string | undefined, fn: (tx: W
   const tx = db.transaction([...ALL_STORES], 'readwrite');
   try {
     const result = await fn(tx);
+    const fault = injectedFault();
+    if (fault) throw fault;
     await tx.done;
     return result;
   } catch (error) {
