@@ -2,10 +2,22 @@ import './own-browser-global';
 import type { Article } from '../src/article';
 import { extractArticle } from '../src/extract/extract-article';
 import { listImageSources } from '../src/library/map-image-sources';
-import { handleMessages, QariError, type ContentMethods, type TabInspection } from '../src/messages';
+import {
+  handleMessages,
+  onPreparedReaderHeld,
+  QariError,
+  type ContentMethods,
+  type TabInspection,
+} from '../src/messages';
 import { pageDocument } from './page-document';
 import { readLiveSignals } from './read-live-signals';
-import { hideReaderFrame, isReaderShown, showReaderFrame } from './reader-frame';
+import {
+  discardPreparedFrame,
+  hideReaderFrame,
+  isReaderShown,
+  prepareReaderFrame,
+  showReaderFrame,
+} from './reader-frame';
 
 /**
  * Injected on demand (activeTab + scripting), never declared for all pages: nothing of Qari runs on a page
@@ -126,4 +138,18 @@ if (!Object.prototype.hasOwnProperty.call(globalThis, INSTANCE)) {
       }
     },
   });
+  // The popup holds a prepared (hidden) reader while it is open; nothing is prepared on a page that is not an
+  // article, and a prepared frame goes when its last holder does, or when the page is hidden (bfcache).
+  onPreparedReaderHeld({
+    prepare: (tabId) => {
+      if (extract().article && !isReaderShown()) prepareReaderFrame(tabId);
+    },
+    show: (tabId) => {
+      if (!extract().article) return false;
+      showReaderFrame(tabId, hideReaderFrame);
+      return true;
+    },
+    release: discardPreparedFrame,
+  });
+  addEventListener('pagehide', discardPreparedFrame);
 }

@@ -1,13 +1,11 @@
 import './reader.css';
 import type { Article } from '../src/article';
 import { t } from '../src/i18n';
-import { callBackground, QariError } from '../src/messages';
+import { callBackground, QariError, READER_SHOWN } from '../src/messages';
 import { loadSettings, onSettingsChanged, saveSettings, stepFontSize, type Settings } from '../src/settings/settings';
 import { loadSiteDirection, onSiteDirectionChanged, type DirectionChoice } from '../src/settings/site-direction';
 import { applyDirection } from './apply-direction';
 import { applySettings } from './apply-settings';
-import { loadSaved } from './load-saved';
-import { trackProgress } from './track-progress';
 import { renderArticle } from './render-article';
 
 /**
@@ -21,6 +19,19 @@ import { renderArticle } from './render-article';
 const params = new URLSearchParams(location.search);
 const tabId = Number(params.get('tab'));
 const savedId = params.get('id');
+/** Loaded out of sight while the popup is open (content/reader-frame.ts): ready only once it is shown. */
+const shown = new Promise<void>((resolve) => {
+  if (!params.has('hidden')) return resolve();
+  const token = params.get('k');
+  const onMessage = (event: MessageEvent) => {
+    const data = event.data as { type?: unknown; token?: unknown } | null;
+    if (event.source !== parent || data?.type !== READER_SHOWN || !token || data.token !== token) return;
+    removeEventListener('message', onMessage);
+    resolve();
+  };
+  addEventListener('message', onMessage);
+});
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 const container = document.getElementById('reader')!;
 const status = document.getElementById('status')!;
 const closeButton = document.getElementById('close') as HTMLButtonElement;
@@ -63,6 +74,8 @@ async function main(): Promise<void> {
   let progress: { id: string; initial: number; read: boolean } | null = null;
   let savedDirection: DirectionChoice | null = null;
   if (savedId) {
+    // The saved-article path (the library, IndexedDB) loads only here: a live reader never needs it.
+    const { loadSaved } = await import('./load-saved');
     const saved = await loadSaved(savedId);
     article = saved.article;
     savedDirection = saved.dirOverride;
@@ -83,7 +96,13 @@ async function main(): Promise<void> {
   });
   render();
   container.removeAttribute('aria-busy');
-  if (progress) trackProgress(progress.id, progress.initial, progress.read);
+  if (progress) {
+    const { id, initial, read } = progress;
+    void import('./track-progress').then(({ trackProgress }) => trackProgress(id, initial, read));
+  }
+  // Ready means painted and visible: after the reveal, in the frame that shows it.
+  await shown;
+  await nextFrame();
   document.body.dataset.ready = 'ok';
 }
 
