@@ -2,6 +2,9 @@ import './own-browser-global';
 import type { Article } from '../src/article';
 import { extractArticle } from '../src/extract/extract-article';
 import { listImageSources } from '../src/library/map-image-sources';
+import { foldText, normalizeBlockText, type BlockRule } from '../src/site-rules/block-rule';
+import { describeBlock } from '../src/site-rules/describe-block';
+import { loadRemovedBlocks, siteRulesFor } from '../src/site-rules/removed-blocks';
 import {
   handleMessages,
   onPreparedReaderHeld,
@@ -28,6 +31,8 @@ const INSTANCE = '__qariContent';
 
 interface Extraction {
   url: string;
+  /** The site rules it was made with: a rule added or restored since makes it stale. */
+  rulesKey: string;
   article: Article | null;
   title: string | null;
   reason: string | null;
@@ -35,31 +40,51 @@ interface Extraction {
 
 let cached: Extraction | null = null;
 
-function extract(): Extraction {
-  if (cached && cached.url === location.href) return cached;
+type SiteRules = ReturnType<typeof siteRulesFor>;
+
+/** The site rules as they are now: read on every request, so a change from the reader or popup applies at once. */
+async function currentRules(): Promise<SiteRules> {
+  return siteRulesFor(location.href, await loadRemovedBlocks(location.href).catch(() => []));
+}
+
+function run(rules: SiteRules): ReturnType<typeof extractArticle> {
+  return extractArticle(pageDocument.clone(), { url: location.href, signals: readLiveSignals(), siteRules: rules });
+}
+
+async function extract(): Promise<Extraction> {
+  const rules = await currentRules();
+  const rulesKey = JSON.stringify(rules);
+  if (cached && cached.url === location.href && cached.rulesKey === rulesKey) return cached;
+  cached = extractWith(rules, rulesKey);
+  return cached;
+}
+
+function extractWith(rules: SiteRules, rulesKey: string): Extraction {
   if (pageDocument.contentType() === 'application/pdf' || pageDocument.query('embed[type="application/pdf"]')) {
-    return (cached = {
+    return {
       url: location.href,
+      rulesKey,
       article: null,
       title: pageDocument.title() || null,
       reason: 'This is a PDF. Qari reads web pages, not PDF files.',
-    });
+    };
   }
   if (!pageDocument.body() || !pageDocument.root()) {
-    return (cached = {
+    return {
       url: location.href,
+      rulesKey,
       article: null,
       title: null,
       reason: 'This page has no text Qari can read.',
-    });
+    };
   }
   try {
-    const signals = readLiveSignals();
-    const result = extractArticle(pageDocument.clone(), { url: location.href, signals });
-    cached = result.ok
-      ? { url: location.href, article: result.article, title: result.article.title, reason: null }
+    const result = run(rules);
+    return result.ok
+      ? { url: location.href, rulesKey, article: result.article, title: result.article.title, reason: null }
       : {
           url: location.href,
+          rulesKey,
           article: null,
           title: result.title ?? (pageDocument.title() || null),
           reason: result.message,
@@ -67,9 +92,14 @@ function extract(): Extraction {
   } catch (error) {
     // Hostile or broken markup must cost the reader a clear message, never a dead button.
     const message = error instanceof Error ? error.message : String(error);
-    cached = { url: location.href, article: null, title: null, reason: `Qari could not read this page (${message}).` };
+    return {
+      url: location.href,
+      rulesKey,
+      article: null,
+      title: null,
+      reason: `Qari could not read this page (${message}).`,
+    };
   }
-  return cached;
 }
 
 function originsOf(urls: string[]): string[] {
@@ -84,8 +114,24 @@ function originsOf(urls: string[]): string[] {
   return [...origins];
 }
 
-function inspection(tabId: number): TabInspection {
-  const { article, title, reason } = extract();
+/**
+ * "Remove this block": the rule must still leave an article, without that block's text and with at least half
+ * of its words (a selector that names the article's own container is refused).
+ */
+async function ruleForBlock(text: string): Promise<BlockRule | null> {
+  const rules = await currentRules();
+  const before = run(rules);
+  const target = normalizeBlockText(text);
+  return describeBlock(document, text, (rule) => {
+    const after = run({ ...rules, remove: [...rules.remove, rule] });
+    if (!after.ok) return false;
+    if (foldText(after.article.textContent).includes(target)) return false;
+    return !before.ok || after.article.wordCount >= before.article.wordCount * 0.5;
+  });
+}
+
+async function inspection(tabId: number): Promise<TabInspection> {
+  const { article, title, reason } = await extract();
   return {
     tabId,
     url: location.href,
@@ -105,13 +151,13 @@ if (!Object.prototype.hasOwnProperty.call(globalThis, INSTANCE)) {
   Object.defineProperty(globalThis, INSTANCE, { value: true });
   handleMessages<ContentMethods>('content', {
     analyze: ({ tabId }) => inspection(tabId),
-    getArticle: () => {
-      const { article, reason } = extract();
+    getArticle: async () => {
+      const { article, reason } = await extract();
       if (!article) throw new QariError(reason ?? 'No article was found on this page.', 'not-article');
       return article;
     },
-    showReader: ({ tabId }) => {
-      const { article, reason } = extract();
+    showReader: async ({ tabId }) => {
+      const { article, reason } = await extract();
       if (!article) throw new QariError(reason ?? 'No article was found on this page.', 'not-article');
       showReaderFrame(tabId, hideReaderFrame);
       return { open: true };
@@ -121,6 +167,7 @@ if (!Object.prototype.hasOwnProperty.call(globalThis, INSTANCE)) {
       return { open: false };
     },
     isReaderOpen: () => ({ open: isReaderShown() }),
+    describeBlock: async ({ text }) => ({ rule: await ruleForBlock(text) }),
     fetchImage: async ({ url }) => {
       try {
         const response = await fetch(url, { signal: AbortSignal.timeout(20_000) });
@@ -142,10 +189,11 @@ if (!Object.prototype.hasOwnProperty.call(globalThis, INSTANCE)) {
   // article, and a prepared frame goes when its last holder does, or when the page is hidden (bfcache).
   onPreparedReaderHeld({
     prepare: (tabId) => {
-      if (extract().article && !isReaderShown()) prepareReaderFrame(tabId);
+      // The popup connects after inspecting the tab, so the extraction is there.
+      if (cached?.article && !isReaderShown()) prepareReaderFrame(tabId);
     },
     show: (tabId) => {
-      if (!extract().article) return false;
+      if (!cached?.article) return false;
       showReaderFrame(tabId, hideReaderFrame);
       return true;
     },

@@ -7,6 +7,7 @@ import type { Script } from '../src/settings/settings';
 import { loadSiteDirection, saveSiteDirection, type DirectionChoice } from '../src/settings/site-direction';
 import { ReaderToggle } from './components/reader-toggle';
 import { ReadingList } from './components/reading-list';
+import { RemovedBlocks } from './components/removed-blocks';
 import { SaveButton } from './components/save-button';
 import { ReadingSettings } from './components/reading-settings';
 import { targetTabId } from './target-tab';
@@ -150,6 +151,7 @@ export function App() {
           </p>
         )}
         {info?.isArticle && <SaveButton info={info} />}
+        {info && <RemovedBlocks url={info.url} />}
         {settings && (
           <ReadingSettings
             settings={settings}

@@ -1,11 +1,12 @@
 import './reader.css';
 import type { Article } from '../src/article';
-import { t } from '../src/i18n';
+import { t, uiLocale } from '../src/i18n';
 import { callBackground, QariError, READER_SHOWN } from '../src/messages';
 import { loadSettings, onSettingsChanged, saveSettings, stepFontSize, type Settings } from '../src/settings/settings';
 import { loadSiteDirection, onSiteDirectionChanged, type DirectionChoice } from '../src/settings/site-direction';
 import { applyDirection } from './apply-direction';
 import { applySettings } from './apply-settings';
+import { setUpBlockEditing, type EditBlocks } from './edit-blocks';
 import { renderArticle } from './render-article';
 
 /**
@@ -39,6 +40,7 @@ const closeButton = document.getElementById('close') as HTMLButtonElement;
 let article: Article | null = null;
 let settings: Settings | null = null;
 let direction: DirectionChoice = 'auto';
+let editing: EditBlocks | null = null;
 
 function close(): void {
   void callBackground('closeReader', { tabId }).catch(() => undefined);
@@ -48,6 +50,7 @@ function render(): void {
   if (!article || !settings) return;
   renderArticle(container, article, { easternDigits: settings.easternDigits });
   applyDirection(container, article.dir, direction);
+  editing?.rendered();
 }
 
 function onSettings(next: Settings): void {
@@ -87,7 +90,19 @@ async function main(): Promise<void> {
     closeButton.textContent = t('closeReader');
     closeButton.hidden = false;
     closeButton.addEventListener('click', close);
+    // The toolbar speaks the browser's language, whatever the article's.
+    Object.assign(document.querySelector<HTMLElement>('.toolbar')!, uiLocale());
     article = await callBackground('getLiveArticle', { tabId });
+    editing = setUpBlockEditing({
+      tabId,
+      url: article.url,
+      container,
+      reload: async () => {
+        article = await callBackground('getLiveArticle', { tabId });
+        render();
+        return article;
+      },
+    });
   }
   direction = savedDirection ?? (await loadSiteDirection(article.url));
   onSiteDirectionChanged(article.url, (choice) => {

@@ -1,6 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { Article, Direction } from './article';
 import type { SavedArticleSummary } from './library/schema';
+import type { BlockRule } from './site-rules/block-rule';
 import { QariError, type ErrorCode } from './qari-error';
 
 export { QariError, type ErrorCode };
@@ -38,6 +39,8 @@ export interface BackgroundMethods {
   closeReader(args: { tabId: number }): { open: boolean };
   /** Save the tab's article with its images in the library (progress comes as `saveProgress` events). */
   saveArticle(args: { tabId: number }): SavedArticleSummary;
+  /** From the reader page ("Remove this block"): a rule that finds this block on the site's pages. */
+  describeBlock(args: { tabId: number; text: string }): { rule: BlockRule | null };
 }
 
 /** Notifications from the background to whichever extension page listens (no answer expected). */
@@ -50,6 +53,8 @@ export interface ContentMethods {
   showReader(args: { tabId: number }): { open: boolean };
   hideReader(args: Record<string, never>): { open: boolean };
   isReaderOpen(args: Record<string, never>): { open: boolean };
+  /** A site rule for the block of the live page with this text (site-rules/describe-block.ts). */
+  describeBlock(args: { text: string }): { rule: BlockRule | null };
   /** Fetch an image as the page would (same-origin images need no extra permission); bytes as a data: URL. */
   fetchImage(args: { url: string }): { dataUrl: string } | { error: string };
 }

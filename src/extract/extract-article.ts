@@ -1,6 +1,8 @@
 import { Readability } from '@mozilla/readability';
 import type { Article } from '../article';
 import { annotateBlocks, detectBaseDirection, normalizeLang, type DirectionSignals } from '../direction';
+import { removeByRules, withKept, type BlockRule } from '../site-rules/block-rule';
+import { builtinRulesFor } from '../site-rules/builtin';
 import { cleanArticle } from './clean-article';
 import { FairReadability } from './fair-readability';
 import { rememberLead } from './keep-lead';
@@ -21,6 +23,8 @@ export interface ExtractOptions {
   passes?: boolean;
   /** Passes to leave out, by the names in `stats` ("before.classes", "lead", "after.linkBoxes"…). */
   skip?: readonly string[];
+  /** Site rules (src/site-rules): blocks to remove and to protect. Default: the built-in rules for `url`. */
+  siteRules?: { remove: readonly BlockRule[]; keep: readonly string[] };
 }
 
 export type ExtractResult =
@@ -48,8 +52,15 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
   const hosts = siteHosts(doc, url);
   const htmlLang = doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang');
   const stats: Record<string, number> = {};
+  // Site rules: selector rules before Readability, text rules on its result (a far smaller tree); kept
+  // elements sit out the clutter passes.
+  const rules = passes ? (options.siteRules ?? builtinRulesFor(url)) : { remove: [], keep: [] };
+  const byText = rules.remove.filter((r) => r.kind === 'text');
+  const bySelector = rules.remove.filter((r) => r.kind === 'selector');
+  if (rules.remove.length) stats['site.removed'] = removeByRules(doc, bySelector);
   if (passes)
-    for (const [k, v] of Object.entries(removeClutter(doc, hosts, skipped('before.')))) stats[`before.${k}`] = v;
+    for (const [k, v] of Object.entries(withKept(doc, rules.keep, () => removeClutter(doc, hosts, skipped('before.')))))
+      stats[`before.${k}`] = v;
   const lead = passes && !options.skip?.includes('lead') ? rememberLead(doc) : null;
 
   // "commas": Readability counting Arabic commas where it counts ASCII ones (see fair-readability.ts).
@@ -69,16 +80,19 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
   if (passes) {
     const byline = meta.byline ?? parsed.byline ?? null;
     for (const [k, v] of Object.entries(
-      cleanArticle(
-        root,
-        { title, byline, siteName: meta.siteName ?? parsed.siteName ?? null },
-        hosts,
-        skipped('after.'),
+      withKept(root, rules.keep, () =>
+        cleanArticle(
+          root,
+          { title, byline, siteName: meta.siteName ?? parsed.siteName ?? null },
+          hosts,
+          skipped('after.'),
+        ),
       ),
     )) {
       stats[`after.${k}`] = v;
     }
   }
+  if (byText.length) stats['site.removed']! += removeByRules(root, byText);
   for (const el of Array.from(root.querySelectorAll('[class]'))) el.removeAttribute('class');
   root.removeAttribute('class');
 
