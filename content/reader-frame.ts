@@ -91,11 +91,12 @@ function create(tabId: number, hidden: boolean): Frame {
 
 /** The frame is visible: give it the focus and tell it (it sets data-ready only then). */
 function afterShown(state: Frame): void {
-  state.frame.focus();
+  // The message first: focusing recalculates the page's style, and the frame's ready should not wait for it.
   state.frame.contentWindow?.postMessage(
     { type: READER_SHOWN, token: state.token },
     new URL(browser.runtime.getURL('')).origin,
   );
+  state.frame.focus();
 }
 
 /** Loads the reader for this tab out of sight, so that showing it later is only a reveal. */
