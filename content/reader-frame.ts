@@ -23,6 +23,8 @@ interface Frame {
   token: string;
   loaded: boolean;
   shown: boolean;
+  /** The address it was prepared for: a page that changed its URL since (history.pushState) gets a new one. */
+  url: string;
 }
 
 let current: Frame | null = null;
@@ -75,7 +77,7 @@ function create(tabId: number, hidden: boolean): Frame {
   frame.src = `${browser.runtime.getURL('reader.html')}?${params}`;
   frame.title = 'Qari reader view';
   frame.setAttribute('style', 'all:initial;display:block;width:100%;height:100%;border:0;margin:0;background:#fff');
-  const state: Frame = { host, frame, token, loaded: false, shown: !hidden };
+  const state: Frame = { host, frame, token, loaded: false, shown: !hidden, url: location.href };
   frame.addEventListener(
     'load',
     () => {
@@ -123,6 +125,7 @@ export function showReaderFrame(tabId: number, onEscape: () => void): void {
     }
   };
   pageDocument.on('keydown', escapeHandler as EventListener, true);
+  if (current && current.url !== location.href) discardPreparedFrame();
   if (!current?.host.isConnected) {
     current = create(tabId, false);
     return;

@@ -1,4 +1,5 @@
 import { JSDOM } from 'jsdom';
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { extractArticle } from '../extract/extract-article';
 import { matchRule, normalizeBlockText, removeByRules, withKept } from './block-rule';
@@ -53,6 +54,19 @@ describe('built-in rules', () => {
     });
     expect(builtinRulesFor('https://notwikipedia.org/').remove).toEqual([]);
     expect(builtinRulesFor('not a url').remove).toEqual([]);
+  });
+
+  test('in extraction: on Wikipedia the "[edit]" links go, so the section headings stay (fixture wiki-infobox-references)', () => {
+    const html = readFileSync('test/fixtures/wiki-infobox-references/source.html', 'utf8');
+    const url = 'https://en.wikipedia.org/wiki/Karsby_Point_Lighthouse';
+    const result = extractArticle(new JSDOM(html, { url }).window.document, { url });
+    if (!result.ok) throw new Error(result.message);
+    const content = new JSDOM(result.article.content).window.document;
+    const headings = [...content.querySelectorAll('h2, h3')].map((h) => h.textContent!.trim());
+    expect(result.stats['site.removed']).toBeGreaterThan(0);
+    expect(result.article.textContent).not.toContain('[edit]');
+    // Without the rule (2026-11-30) only the last of these survived: the others read as links.
+    expect(headings).toEqual(expect.arrayContaining(['History', 'Design', 'Decommissioning and restoration']));
   });
 
   test('in extraction: a BBC related-links block goes, before Readability', () => {
