@@ -4,7 +4,8 @@ import { extractArticle } from '../src/extract/extract-article';
 import { listImageSources } from '../src/library/map-image-sources';
 import { foldText, normalizeBlockText, type BlockRule } from '../src/site-rules/block-rule';
 import { describeBlock } from '../src/site-rules/describe-block';
-import { loadRemovedBlocks, siteRulesFor } from '../src/site-rules/removed-blocks';
+import { loadRemovedBlocks } from '../src/site-rules/removed-blocks';
+import { siteRulesFor } from '../src/site-rules/site-rules-for';
 import {
   handleMessages,
   onPreparedReaderHeld,

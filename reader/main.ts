@@ -6,7 +6,7 @@ import { loadSettings, onSettingsChanged, saveSettings, stepFontSize, type Setti
 import { loadSiteDirection, onSiteDirectionChanged, type DirectionChoice } from '../src/settings/site-direction';
 import { applyDirection } from './apply-direction';
 import { applySettings } from './apply-settings';
-import { setUpBlockEditing, type EditBlocks } from './edit-blocks';
+import type { EditBlocks } from './edit-blocks';
 import { renderArticle } from './render-article';
 
 /**
@@ -93,16 +93,6 @@ async function main(): Promise<void> {
     // The toolbar speaks the browser's language, whatever the article's.
     Object.assign(document.querySelector<HTMLElement>('.toolbar')!, uiLocale());
     article = await callBackground('getLiveArticle', { tabId });
-    editing = setUpBlockEditing({
-      tabId,
-      url: article.url,
-      container,
-      reload: async () => {
-        article = await callBackground('getLiveArticle', { tabId });
-        render();
-        return article;
-      },
-    });
   }
   direction = savedDirection ?? (await loadSiteDirection(article.url));
   onSiteDirectionChanged(article.url, (choice) => {
@@ -115,10 +105,27 @@ async function main(): Promise<void> {
     const { id, initial, read } = progress;
     void import('./track-progress').then(({ trackProgress }) => trackProgress(id, initial, read));
   }
+  // "Remove blocks" (live readers only) is fetched now, in parallel, and set up after the article is shown: it is
+  // not on the way to the first paint.
+  const editBlocks = savedId ? null : import('./edit-blocks');
   // Ready means painted and visible: after the reveal, in the frame that shows it.
   await shown;
   await nextFrame();
   document.body.dataset.ready = 'ok';
+  if (editBlocks && article) {
+    const { url } = article;
+    const { setUpBlockEditing } = await editBlocks;
+    editing = setUpBlockEditing({
+      tabId,
+      url,
+      container,
+      reload: async () => {
+        article = await callBackground('getLiveArticle', { tabId });
+        render();
+        return article;
+      },
+    });
+  }
 }
 
 main().catch((error: unknown) => {

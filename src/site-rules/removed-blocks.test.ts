@@ -29,8 +29,8 @@ const fake = vi.hoisted(() => {
 vi.mock('webextension-polyfill', () => ({ default: fake.browser }));
 
 const store = await import('./removed-blocks');
-const { addRemovedBlock, loadRemovedBlocks, migrate, onRemovedBlocksChanged, restoreRemovedBlock, siteRulesFor } =
-  store;
+const { addRemovedBlock, loadRemovedBlocks, migrate, onRemovedBlocksChanged, restoreRemovedBlock } = store;
+const { siteRulesFor } = await import('./site-rules-for');
 
 const A = 'https://www.news.example/2024/a';
 const B = 'https://news.example/2024/b';

@@ -1,7 +1,6 @@
 import browser from 'webextension-polyfill';
 import { siteKey } from '../settings/site-direction';
 import { MAX_FINGERPRINT, type BlockRule } from './block-rule';
-import { builtinRulesFor } from './builtin';
 
 /**
  * The blocks a reader removed with "Remove this block", per site (host), in local storage: the one module that
@@ -113,10 +112,4 @@ export function onRemovedBlocksChanged(url: string, callback: (blocks: RemovedBl
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
-}
-
-/** Everything extraction applies on a page of this site: the built-in rules, then the reader's own. */
-export function siteRulesFor(url: string, blocks: readonly RemovedBlock[]): { remove: BlockRule[]; keep: string[] } {
-  const builtin = builtinRulesFor(url);
-  return { remove: [...builtin.remove, ...blocks.map((b) => b.rule)], keep: builtin.keep };
 }
