@@ -29,6 +29,7 @@ function articlePage(title: string, words: string[], note: string, lang = 'en'):
   return `<!doctype html><html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8"><title>${title}</title></head>
 <body><header><a href="/">Harbour Ledger</a></header><main><article><h1>${title}</h1>
 ${paragraphs}
+<figure><img src="/img/pier.png" width="320" height="200" alt=""></figure>
 <div class="editors-note"><p>${note}</p></div>
 </article></main></body></html>`;
 }
@@ -94,6 +95,11 @@ test('a block removed in the reader is gone from the site\'s next article, and b
   await reader.locator('article.content .removable', { hasText: "Editor's note" }).click();
   await expect.poll(() => storedRules(q)).toHaveLength(1);
   expect(await articleText(reader)).not.toContain(NOTE);
+  // An image with no text goes here too, but nothing can find it on other pages, and the notice says so.
+  await reader.locator('article.content figure.removable').click();
+  await reader.getByRole('status').filter({ hasText: 'Qari found no way to recognize it' }).waitFor();
+  expect(await reader.locator('article.content figure').count()).toBe(0);
+  expect(await storedRules(q)).toHaveLength(1);
   await reader.getByRole('button', { name: 'Close reader view' }).click();
   await expect.poll(() => readerShown(page)).toBe(false);
   await popup.close();

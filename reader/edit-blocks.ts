@@ -110,9 +110,15 @@ export function setUpBlockEditing(options: {
       : null;
     const text = block.textContent ?? '';
     const label = labelOf(block);
-    lastRemoved = { block, parent: block.parentNode!, next: block.nextSibling, id: remember(text, label) };
+    const id = remember(text, label).catch(() => null);
+    const removed = { block, parent: block.parentNode!, next: block.nextSibling, id };
+    lastRemoved = removed;
     block.remove();
     say(t('blockRemoved'), true);
+    // Honest about what was remembered: an image with no text has nothing to find it by on other pages.
+    void id.then((stored) => {
+      if (!stored && lastRemoved === removed) say(t('blockRemovedHereOnly'), true);
+    });
     (next ?? undo).focus();
   }
 
