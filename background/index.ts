@@ -26,6 +26,7 @@ handleMessages<BackgroundMethods>('background', {
   setReaderOpen: ({ tabId, open }) => setReaderOpen(tabId, open),
   getLiveArticle: ({ tabId }) => callTab(tabId, 'getArticle', {}),
   closeReader: ({ tabId }, sender) => callTab(sender.tab?.id ?? tabId, 'hideReader', {}),
+  describeBlock: ({ tabId, text }, sender) => callTab(sender.tab?.id ?? tabId, 'describeBlock', { text }),
   saveArticle: async ({ tabId }) => {
     await ensureContent(tabId);
     const article = await callTab(tabId, 'getArticle', {});

@@ -5,7 +5,7 @@
  * between the click and body[data-ready], by kind. Not part of `npm run bench`.
  */
 import { launchQari } from '../e2e/launch';
-import { waitForReader, readerShown } from '../e2e/pages/reader-frame';
+import { readerShown, waitForPreparedReader, waitForReader } from '../e2e/pages/reader-frame';
 import { blockExternal } from './fixtures';
 import { PROBES } from './probes';
 import { popupFor } from './reader-open';
@@ -36,6 +36,7 @@ cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown 
 for (let run = 0; run < 3; run++) {
   await popup.reload();
   await popup.getByRole('button', { name: 'Open reader view' }).waitFor();
+  await waitForPreparedReader(page); // as in the bench: the popup has prepared the frame before the click
   await page.bringToFront();
   const traced = run === 2;
   if (traced)
@@ -112,16 +113,19 @@ for (const kind of ['Extension Renderer', 'Renderer', 'Browser']) {
 const marks = events
   .filter(
     (e) =>
-      names.get(e.pid) === 'Extension Renderer' &&
-      /^(ParseHTML|v8.compileModule|v8.evaluateModule|ParseAuthorStyleSheet|Layout|Paint|MarkDOMContent|EvaluateScript|FunctionCall)$/.test(
+      (names.get(e.pid) === 'Extension Renderer' || names.get(e.pid) === 'Renderer') &&
+      /CrRendererMain/.test(threads.get(`${e.pid}:${e.tid}`) ?? '') &&
+      /^(ParseHTML|v8.compileModule|v8.evaluateModule|ParseAuthorStyleSheet|Layout|Paint|PrePaint|MarkDOMContent|EvaluateScript|FunctionCall|FireAnimationFrame|EventDispatch|TimerFire|UpdateLayoutTree)$/.test(
         e.name,
       ) &&
-      e.ts >= t0,
+      e.ts >= t0 &&
+      e.ts <= t0 + 100_000,
   )
   .sort((a, b) => a.ts - b.ts)
-  .slice(0, 40);
-console.log('\nextension renderer timeline (ms after the click, duration):');
+  .slice(0, 60);
+// Renderers share the name "Extension Renderer" (popup, reader frame): told apart by pid.
+console.log('\nrenderer main threads, first 100 ms after the click (ms after the click, duration, process):');
 for (const e of marks)
   console.log(
-    `  ${((e.ts - t0) / 1000).toFixed(1).padStart(7)}  ${((e.dur ?? 0) / 1000).toFixed(1).padStart(6)}  ${e.name} ${(e.args?.data?.url ?? e.args?.data?.functionName ?? '').split('/').pop()}`,
+    `  ${((e.ts - t0) / 1000).toFixed(1).padStart(7)}  ${((e.dur ?? 0) / 1000).toFixed(1).padStart(6)}  ${`${names.get(e.pid)} ${e.pid}`.padEnd(26)} ${e.name} ${(e.args?.data?.url ?? e.args?.data?.functionName ?? (e.args?.data as { type?: string })?.type ?? '').split('/').pop()}`,
   );

@@ -1,11 +1,27 @@
 import './own-browser-global';
 import type { Article } from '../src/article';
-import { extractArticleInSteps } from '../src/extract/extract-article';
+import { extractArticle, extractArticleInSteps } from '../src/extract/extract-article';
 import { listImageSources } from '../src/library/map-image-sources';
-import { handleMessages, QariError, type ContentMethods, type TabInspection } from '../src/messages';
+import { foldText, normalizeBlockText, type BlockRule } from '../src/site-rules/block-rule';
+import { describeBlock } from '../src/site-rules/describe-block';
+import { loadRemovedBlocks } from '../src/site-rules/removed-blocks';
+import { siteRulesFor } from '../src/site-rules/site-rules-for';
+import {
+  handleMessages,
+  onPreparedReaderHeld,
+  QariError,
+  type ContentMethods,
+  type TabInspection,
+} from '../src/messages';
 import { pageDocument } from './page-document';
 import { readLiveSignals } from './read-live-signals';
-import { hideReaderFrame, isReaderShown, showReaderFrame } from './reader-frame';
+import {
+  discardPreparedFrame,
+  hideReaderFrame,
+  isReaderShown,
+  prepareReaderFrame,
+  showReaderFrame,
+} from './reader-frame';
 
 /**
  * Injected on demand (activeTab + scripting), never declared for all pages: nothing of Qari runs on a page
@@ -16,6 +32,8 @@ const INSTANCE = '__qariContent';
 
 interface Extraction {
   url: string;
+  /** The site rules it was made with: a rule added or restored since makes it stale. */
+  rulesKey: string;
   article: Article | null;
   title: string | null;
   reason: string | null;
@@ -34,19 +52,38 @@ const pause = () =>
     channel.port2.postMessage(null);
   });
 
-/** The extraction of the current URL, shared by every request that comes in while it runs. */
-let cached: { url: string; extraction: Promise<Extraction> } | null = null;
+type SiteRules = ReturnType<typeof siteRulesFor>;
 
-function extract(): Promise<Extraction> {
-  if (cached && cached.url === location.href) return cached.extraction;
-  cached = { url: location.href, extraction: read() };
+/** The extraction of the current URL with the current site rules, shared by every request made while it runs. */
+let cached: { url: string; rulesKey: string; extraction: Promise<Extraction> } | null = null;
+/** The last extraction that finished: the prepared reader's port handlers need it synchronously. */
+let settled: Extraction | null = null;
+
+/** The site rules as they are now: read on every request, so a change from the reader or popup applies at once. */
+async function currentRules(): Promise<SiteRules> {
+  return siteRulesFor(location.href, await loadRemovedBlocks(location.href).catch(() => []));
+}
+
+/** One synchronous extraction (used to check a "Remove this block" rule; the reader's own goes in steps). */
+function run(rules: SiteRules): ReturnType<typeof extractArticle> {
+  return extractArticle(pageDocument.clone(), { url: location.href, signals: readLiveSignals(), siteRules: rules });
+}
+
+async function extract(): Promise<Extraction> {
+  const rules = await currentRules();
+  const rulesKey = JSON.stringify(rules);
+  if (!cached || cached.url !== location.href || cached.rulesKey !== rulesKey) {
+    const extraction = read(rules, rulesKey).then((done) => (settled = done));
+    cached = { url: location.href, rulesKey, extraction };
+  }
   return cached.extraction;
 }
 
-async function read(): Promise<Extraction> {
+async function read(rules: SiteRules, rulesKey: string): Promise<Extraction> {
   if (pageDocument.contentType() === 'application/pdf' || pageDocument.query('embed[type="application/pdf"]')) {
     return {
       url: location.href,
+      rulesKey,
       article: null,
       title: pageDocument.title() || null,
       reason: 'This is a PDF. Qari reads web pages, not PDF files.',
@@ -55,6 +92,7 @@ async function read(): Promise<Extraction> {
   if (!pageDocument.body() || !pageDocument.root()) {
     return {
       url: location.href,
+      rulesKey,
       article: null,
       title: null,
       reason: 'This page has no text Qari can read.',
@@ -62,12 +100,13 @@ async function read(): Promise<Extraction> {
   }
   try {
     const signals = readLiveSignals();
-    const options = { url: location.href, signals, budgetMs: BUDGET_MS };
+    const options = { url: location.href, signals, budgetMs: BUDGET_MS, siteRules: rules };
     const result = await extractArticleInSteps(pageDocument.clone(), options, pause);
     return result.ok
-      ? { url: location.href, article: result.article, title: result.article.title, reason: null }
+      ? { url: location.href, rulesKey, article: result.article, title: result.article.title, reason: null }
       : {
           url: location.href,
+          rulesKey,
           article: null,
           title: result.title ?? (pageDocument.title() || null),
           reason: result.message,
@@ -75,7 +114,13 @@ async function read(): Promise<Extraction> {
   } catch (error) {
     // Hostile or broken markup must cost the reader a clear message, never a dead button.
     const message = error instanceof Error ? error.message : String(error);
-    return { url: location.href, article: null, title: null, reason: `Qari could not read this page (${message}).` };
+    return {
+      url: location.href,
+      rulesKey,
+      article: null,
+      title: null,
+      reason: `Qari could not read this page (${message}).`,
+    };
   }
 }
 
@@ -89,6 +134,22 @@ function originsOf(urls: string[]): string[] {
     }
   }
   return [...origins];
+}
+
+/**
+ * "Remove this block": the rule must still leave an article, without that block's text and with at least half
+ * of its words (a selector that names the article's own container is refused).
+ */
+async function ruleForBlock(text: string): Promise<BlockRule | null> {
+  const rules = await currentRules();
+  const before = run(rules);
+  const target = normalizeBlockText(text);
+  return describeBlock(document, text, (rule) => {
+    const after = run({ ...rules, remove: [...rules.remove, rule] });
+    if (!after.ok) return false;
+    if (foldText(after.article.textContent).includes(target)) return false;
+    return !before.ok || after.article.wordCount >= before.article.wordCount * 0.5;
+  });
 }
 
 async function inspection(tabId: number): Promise<TabInspection> {
@@ -128,6 +189,7 @@ if (!Object.prototype.hasOwnProperty.call(globalThis, INSTANCE)) {
       return { open: false };
     },
     isReaderOpen: () => ({ open: isReaderShown() }),
+    describeBlock: async ({ text }) => ({ rule: await ruleForBlock(text) }),
     fetchImage: async ({ url }) => {
       try {
         const response = await fetch(url, { signal: AbortSignal.timeout(20_000) });
@@ -145,4 +207,19 @@ if (!Object.prototype.hasOwnProperty.call(globalThis, INSTANCE)) {
       }
     },
   });
+  // The popup holds a prepared (hidden) reader while it is open; nothing is prepared on a page that is not an
+  // article, and a prepared frame goes when its last holder does, or when the page is hidden (bfcache).
+  onPreparedReaderHeld({
+    prepare: (tabId) => {
+      // The popup connects after inspecting the tab, so the extraction is there.
+      if (settled?.article && !isReaderShown()) prepareReaderFrame(tabId);
+    },
+    show: (tabId) => {
+      if (!settled?.article) return false;
+      showReaderFrame(tabId, hideReaderFrame);
+      return true;
+    },
+    release: discardPreparedFrame,
+  });
+  addEventListener('pagehide', discardPreparedFrame);
 }

@@ -1,26 +1,56 @@
 import browser from 'webextension-polyfill';
+import { READER_SHOWN } from '../src/messages';
 import { pageDocument } from './page-document';
 
 /**
  * The reader frame over the page: an extension page in an iframe, inside a closed shadow root so the page's
  * CSS cannot restyle or hide it. This element is the only thing Qari ever adds to a page; removing it gives
  * the page back exactly as it was (no scroll, style or focus change survives).
+ *
+ * Opening is two steps, so that the click only has to reveal: while the popup is open on an article page the
+ * frame is *prepared* (loaded and the article rendered in it, but transparent, click-through and inert), and
+ * "Open reader view" *shows* it. Creating the frame is most of the cost of opening (the frame's navigation
+ * and the extension page's context, about 115 ms of 160 in the profile of 2026-11-30); a prepared frame that
+ * is never shown is removed when the popup closes or the page is hidden (see content/index.ts).
  */
 
 const HOST_TAG = 'qari-reader';
-let host: HTMLElement | null = null;
+
+interface Frame {
+  host: HTMLElement;
+  frame: HTMLIFrameElement;
+  /** Proves to the frame that "shown" comes from this script: the page cannot read the frame's URL. */
+  token: string;
+  loaded: boolean;
+  shown: boolean;
+  /** The address it was prepared for: a page that changed its URL since (history.pushState) gets a new one. */
+  url: string;
+}
+
+let current: Frame | null = null;
 let saved: { x: number; y: number; focus: Element | null } | null = null;
 let escapeHandler: ((event: KeyboardEvent) => void) | null = null;
 
 export function isReaderShown(): boolean {
-  return !!host?.isConnected;
+  return !!current?.host.isConnected && current.shown;
 }
 
-export function showReaderFrame(tabId: number, onEscape: () => void): void {
-  if (isReaderShown()) return;
-  saved = { x: window.scrollX, y: window.scrollY, focus: pageDocument.activeElement() };
-  host = pageDocument.create(HOST_TAG);
-  const important = (prop: string, value: string) => host!.style.setProperty(prop, value, 'important');
+export function isReaderPrepared(): boolean {
+  return !!current?.host.isConnected && !current.shown;
+}
+
+function setHidden(host: HTMLElement, hidden: boolean): void {
+  const important = (prop: string, value: string) => host.style.setProperty(prop, value, 'important');
+  // Transparent rather than display:none or visibility:hidden: the frame keeps rendering (style, layout and
+  // fonts done before the click), while clicks pass through to the page and `inert` keeps focus out.
+  important('opacity', hidden ? '0' : '1');
+  important('pointer-events', hidden ? 'none' : 'auto');
+  host.inert = hidden;
+}
+
+function create(tabId: number, hidden: boolean): Frame {
+  const host = pageDocument.create(HOST_TAG);
+  const important = (prop: string, value: string) => host.style.setProperty(prop, value, 'important');
   for (const [prop, value] of Object.entries({
     all: 'initial',
     position: 'fixed',
@@ -38,13 +68,55 @@ export function showReaderFrame(tabId: number, onEscape: () => void): void {
     'color-scheme': 'normal',
   }))
     important(prop, value);
+  setHidden(host, hidden);
   const shadow = host.attachShadow({ mode: 'closed' });
   const frame = pageDocument.create('iframe') as HTMLIFrameElement;
-  frame.src = `${browser.runtime.getURL('reader.html')}?tab=${tabId}`;
+  const token = crypto.randomUUID();
+  const params = new URLSearchParams({ tab: String(tabId), k: token });
+  if (hidden) params.set('hidden', '1');
+  frame.src = `${browser.runtime.getURL('reader.html')}?${params}`;
   frame.title = 'Qari reader view';
   frame.setAttribute('style', 'all:initial;display:block;width:100%;height:100%;border:0;margin:0;background:#fff');
-  frame.addEventListener('load', () => frame.focus(), { once: true });
+  const state: Frame = { host, frame, token, loaded: false, shown: !hidden, url: location.href };
+  frame.addEventListener(
+    'load',
+    () => {
+      state.loaded = true;
+      if (state.shown) afterShown(state);
+    },
+    { once: true },
+  );
   shadow.append(frame);
+  pageDocument.root()?.append(host);
+  return state;
+}
+
+/** The frame is visible: give it the focus and tell it (it sets data-ready only then). */
+function afterShown(state: Frame): void {
+  // The message first: focusing recalculates the page's style, and the frame's ready should not wait for it.
+  state.frame.contentWindow?.postMessage(
+    { type: READER_SHOWN, token: state.token },
+    new URL(browser.runtime.getURL('')).origin,
+  );
+  state.frame.focus();
+}
+
+/** Loads the reader for this tab out of sight, so that showing it later is only a reveal. */
+export function prepareReaderFrame(tabId: number): void {
+  if (current?.host.isConnected) return;
+  current = create(tabId, true);
+}
+
+/** Removes a prepared frame nobody showed; a shown one stays. */
+export function discardPreparedFrame(): void {
+  if (!current || current.shown) return;
+  current.host.remove();
+  current = null;
+}
+
+export function showReaderFrame(tabId: number, onEscape: () => void): void {
+  if (isReaderShown()) return;
+  saved = { x: window.scrollX, y: window.scrollY, focus: pageDocument.activeElement() };
   // Escape while focus is still on the page (before the frame takes it); inside the frame the reader handles it.
   escapeHandler = (event) => {
     if (event.key === 'Escape' && isReaderShown()) {
@@ -53,14 +125,21 @@ export function showReaderFrame(tabId: number, onEscape: () => void): void {
     }
   };
   pageDocument.on('keydown', escapeHandler as EventListener, true);
-  pageDocument.root()?.append(host);
+  if (current && current.url !== location.href) discardPreparedFrame();
+  if (!current?.host.isConnected) {
+    current = create(tabId, false);
+    return;
+  }
+  current.shown = true;
+  setHidden(current.host, false);
+  if (current.loaded) afterShown(current);
 }
 
 export function hideReaderFrame(): void {
   if (escapeHandler) pageDocument.off('keydown', escapeHandler as EventListener, true);
   escapeHandler = null;
-  host?.remove();
-  host = null;
+  current?.host.remove();
+  current = null;
   if (saved) {
     window.scrollTo(saved.x, saved.y);
     if (saved.focus instanceof HTMLElement) saved.focus.focus({ preventScroll: true });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchQari, type Qari } from './launch';
 import { popupFor } from './pages/popup';
 import { articleImageWidths } from './pages/reading-list';
-import { readerShown, waitForReader } from './pages/reader-frame';
+import { readerShown, waitForPreparedReader, waitForReader } from './pages/reader-frame';
 
 const SHOTS = 'out/screenshots';
 const checks = JSON.parse(readFileSync('test/fixtures/alsumaria-idlib-ceasefire/checks.json', 'utf8')) as {
@@ -83,6 +83,30 @@ test('toolbar popup shows the title and reading time; the reader opens over the 
   expect(after.html).toBe(before.html);
   expect(after.y).toBe(before.y);
   await popup.close();
+});
+
+test('the open popup prepares the reader out of sight; closing the popup without a click gives the page back', async () => {
+  const before = await pageState();
+  const popup = await popupFor(qari, page);
+  const prepared = await waitForPreparedReader(page);
+  // Rendered, but not ready: ready means shown.
+  expect(norm((await prepared.locator('h1').textContent()) ?? '')).toBe(checks.title);
+  expect(await prepared.locator('body').getAttribute('data-ready')).toBeNull();
+  // Transparent, click-through and out of the focus order: the page is as usable as before.
+  const host = await page.evaluate(() => {
+    const el = Document.prototype.querySelector.call(document, 'qari-reader') as HTMLElement;
+    const style = getComputedStyle(el);
+    const hit = document.elementFromPoint(innerWidth / 2, innerHeight / 2);
+    return { inert: el.inert, opacity: style.opacity, events: style.pointerEvents, hit: hit?.tagName };
+  });
+  expect(host).toMatchObject({ inert: true, opacity: '0', events: 'none' });
+  expect(host.hit).not.toBe('QARI-READER');
+  // Both popups (the toolbar's and the test's tab) hold the prepared frame; it goes with the last of them.
+  await popup.evaluate(() => chrome.extension.getViews({ type: 'popup' }).forEach((view) => view.close()));
+  expect(await readerShown(page)).toBe(true);
+  await popup.close();
+  await expect.poll(() => readerShown(page)).toBe(false);
+  expect(await pageState()).toEqual(before);
 });
 
 test('Escape closes the reader view; the page is unchanged', async () => {

@@ -2,11 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { scriptOf } from '../src/direction';
 import { t, uiLocale } from '../src/i18n';
 import { readingTimeLabel } from '../src/reading-labels';
-import { callBackground, type TabInspection } from '../src/messages';
+import { callBackground, holdPreparedReader, type PreparedReader, type TabInspection } from '../src/messages';
 import type { Script } from '../src/settings/settings';
 import { loadSiteDirection, saveSiteDirection, type DirectionChoice } from '../src/settings/site-direction';
 import { ReaderToggle } from './components/reader-toggle';
 import { ReadingList } from './components/reading-list';
+import { RemovedBlocks } from './components/removed-blocks';
 import { SaveButton } from './components/save-button';
 import { ReadingSettings } from './components/reading-settings';
 import { targetTabId } from './target-tab';
@@ -31,6 +32,8 @@ function scriptFor(info: TabInspection | null): Script {
   return script === 'arabic' || script === 'hebrew' ? script : 'latin';
 }
 
+let prepared: PreparedReader | null = null;
+
 export function App() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [settings, updateSettings] = useSettings();
@@ -44,6 +47,8 @@ export function App() {
         if (tabId === null) throw new Error(t('noTab'));
         document.body.dataset.tab = String(tabId);
         const info = await callBackground('inspectTab', { tabId });
+        // Load the reader out of sight now, so the click only reveals it (held until this popup closes).
+        if (info.isArticle && !info.readerOpen) prepared = holdPreparedReader(tabId);
         setDirection(info.isArticle ? await loadSiteDirection(info.url) : null);
         setState({ kind: 'ready', info, busy: false, error: null });
       } catch (error) {
@@ -66,7 +71,11 @@ export function App() {
     if (state.kind !== 'ready') return;
     setState({ ...state, busy: true, error: null });
     try {
-      const { open } = await callBackground('setReaderOpen', { tabId: state.info.tabId, open: !state.info.readerOpen });
+      const opening = !state.info.readerOpen;
+      // Opening reveals the reader this popup prepared; the worker's path is the fallback (and closes it).
+      let open = opening && prepared ? (await prepared.show()).open : false;
+      if (!open) ({ open } = await callBackground('setReaderOpen', { tabId: state.info.tabId, open: opening }));
+      if (open) prepared = null;
       setState({ kind: 'ready', info: { ...state.info, readerOpen: open }, busy: false, error: null });
       // As a real popup, get out of the reader's way once it is open.
       if (open && !new URLSearchParams(location.search).has('tab')) window.close();
@@ -142,6 +151,7 @@ export function App() {
           </p>
         )}
         {info?.isArticle && <SaveButton info={info} />}
+        {info && <RemovedBlocks url={info.url} />}
         {settings && (
           <ReadingSettings
             settings={settings}

@@ -1,5 +1,7 @@
 import type { Article, Direction } from '../src/article';
-import { getArticle, getImages, resolveSavedImages } from '../src/library';
+import { getArticle } from '../src/library/get-article';
+import { getImages } from '../src/library/get-images';
+import { resolveSavedImages } from '../src/library/rewrite-image-sources';
 import { QariError } from '../src/qari-error';
 
 export interface SavedForReading {

@@ -1,13 +1,12 @@
 import './reader.css';
 import type { Article } from '../src/article';
-import { t } from '../src/i18n';
-import { callBackground, QariError } from '../src/messages';
+import { t, uiLocale } from '../src/i18n';
+import { callBackground, QariError, READER_SHOWN } from '../src/messages';
 import { loadSettings, onSettingsChanged, saveSettings, stepFontSize, type Settings } from '../src/settings/settings';
 import { loadSiteDirection, onSiteDirectionChanged, type DirectionChoice } from '../src/settings/site-direction';
 import { applyDirection } from './apply-direction';
 import { applySettings } from './apply-settings';
-import { loadSaved } from './load-saved';
-import { trackProgress } from './track-progress';
+import type { EditBlocks } from './edit-blocks';
 import { renderArticle } from './render-article';
 
 /**
@@ -21,6 +20,19 @@ import { renderArticle } from './render-article';
 const params = new URLSearchParams(location.search);
 const tabId = Number(params.get('tab'));
 const savedId = params.get('id');
+/** Loaded out of sight while the popup is open (content/reader-frame.ts): ready only once it is shown. */
+const shown = new Promise<void>((resolve) => {
+  if (!params.has('hidden')) return resolve();
+  const token = params.get('k');
+  const onMessage = (event: MessageEvent) => {
+    const data = event.data as { type?: unknown; token?: unknown } | null;
+    if (event.source !== parent || data?.type !== READER_SHOWN || !token || data.token !== token) return;
+    removeEventListener('message', onMessage);
+    resolve();
+  };
+  addEventListener('message', onMessage);
+});
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 const container = document.getElementById('reader')!;
 const status = document.getElementById('status')!;
 const closeButton = document.getElementById('close') as HTMLButtonElement;
@@ -28,6 +40,7 @@ const closeButton = document.getElementById('close') as HTMLButtonElement;
 let article: Article | null = null;
 let settings: Settings | null = null;
 let direction: DirectionChoice = 'auto';
+let editing: EditBlocks | null = null;
 
 function close(): void {
   void callBackground('closeReader', { tabId }).catch(() => undefined);
@@ -37,6 +50,7 @@ function render(): void {
   if (!article || !settings) return;
   renderArticle(container, article, { easternDigits: settings.easternDigits });
   applyDirection(container, article.dir, direction);
+  editing?.rendered();
 }
 
 function onSettings(next: Settings): void {
@@ -63,6 +77,8 @@ async function main(): Promise<void> {
   let progress: { id: string; initial: number; read: boolean } | null = null;
   let savedDirection: DirectionChoice | null = null;
   if (savedId) {
+    // The saved-article path (the library, IndexedDB) loads only here: a live reader never needs it.
+    const { loadSaved } = await import('./load-saved');
     const saved = await loadSaved(savedId);
     article = saved.article;
     savedDirection = saved.dirOverride;
@@ -74,6 +90,8 @@ async function main(): Promise<void> {
     closeButton.textContent = t('closeReader');
     closeButton.hidden = false;
     closeButton.addEventListener('click', close);
+    // The toolbar speaks the browser's language, whatever the article's.
+    Object.assign(document.querySelector<HTMLElement>('.toolbar')!, uiLocale());
     article = await callBackground('getLiveArticle', { tabId });
   }
   direction = savedDirection ?? (await loadSiteDirection(article.url));
@@ -83,8 +101,31 @@ async function main(): Promise<void> {
   });
   render();
   container.removeAttribute('aria-busy');
-  if (progress) trackProgress(progress.id, progress.initial, progress.read);
+  if (progress) {
+    const { id, initial, read } = progress;
+    void import('./track-progress').then(({ trackProgress }) => trackProgress(id, initial, read));
+  }
+  // "Remove blocks" (live readers only) is fetched now, in parallel, and set up after the article is shown: it is
+  // not on the way to the first paint.
+  const editBlocks = savedId ? null : import('./edit-blocks');
+  // Ready means painted and visible: after the reveal, in the frame that shows it.
+  await shown;
+  await nextFrame();
   document.body.dataset.ready = 'ok';
+  if (editBlocks && article) {
+    const { url } = article;
+    const { setUpBlockEditing } = await editBlocks;
+    editing = setUpBlockEditing({
+      tabId,
+      url,
+      container,
+      reload: async () => {
+        article = await callBackground('getLiveArticle', { tabId });
+        render();
+        return article;
+      },
+    });
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { markRead, setProgress } from '../src/library';
+import { markRead, setProgress } from '../src/library/update-article';
 
 /**
  * Remembers how far a saved article was read: restored on open, saved when scrolling pauses (not on every

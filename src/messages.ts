@@ -1,6 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { Article, Direction } from './article';
 import type { SavedArticleSummary } from './library/schema';
+import type { BlockRule } from './site-rules/block-rule';
 import { QariError, type ErrorCode } from './qari-error';
 
 export { QariError, type ErrorCode };
@@ -38,6 +39,8 @@ export interface BackgroundMethods {
   closeReader(args: { tabId: number }): { open: boolean };
   /** Save the tab's article with its images in the library (progress comes as `saveProgress` events). */
   saveArticle(args: { tabId: number }): SavedArticleSummary;
+  /** From the reader page ("Remove this block"): a rule that finds this block on the site's pages. */
+  describeBlock(args: { tabId: number; text: string }): { rule: BlockRule | null };
 }
 
 /** Notifications from the background to whichever extension page listens (no answer expected). */
@@ -50,6 +53,8 @@ export interface ContentMethods {
   showReader(args: { tabId: number }): { open: boolean };
   hideReader(args: Record<string, never>): { open: boolean };
   isReaderOpen(args: Record<string, never>): { open: boolean };
+  /** A site rule for the block of the live page with this text (site-rules/describe-block.ts). */
+  describeBlock(args: { text: string }): { rule: BlockRule | null };
   /** Fetch an image as the page would (same-origin images need no extra permission); bytes as a data: URL. */
   fetchImage(args: { url: string }): { dataUrl: string } | { error: string };
 }
@@ -125,6 +130,68 @@ export function handleMessages<M extends Methods<M>>(to: Envelope['to'], handler
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+const PREPARE_READER = 'qari-prepare-reader';
+/** Posted by the content script to a prepared reader frame when it reveals it (with the frame's token). */
+export const READER_SHOWN = 'qari-reader-shown';
+
+/** The popup's hold on a prepared reader (holdPreparedReader). */
+export interface PreparedReader {
+  /** Reveals the prepared reader: one message straight to the tab, no round trip through the worker. */
+  show(): Promise<{ open: boolean }>;
+  release(): void;
+}
+
+/**
+ * From the popup: while it stays open, keep the reader of `tabId` loaded out of sight in the tab, so that
+ * "Open reader view" only reveals it. The hold is a port: when the popup closes (or reloads) the browser
+ * disconnects it, and the content script removes a prepared frame nobody showed.
+ */
+export function holdPreparedReader(tabId: number): PreparedReader {
+  const port = browser.tabs.connect(tabId, { name: `${PREPARE_READER}:${tabId}` });
+  const waiting: ((reply: { open: boolean }) => void)[] = [];
+  let gone = false;
+  port.onMessage.addListener((reply: unknown) => waiting.shift()?.({ open: !!(reply as { open?: unknown }).open }));
+  port.onDisconnect.addListener(() => {
+    gone = true;
+    waiting.splice(0).forEach((resolve) => resolve({ open: false }));
+  });
+  return {
+    show: () =>
+      new Promise((resolve) => {
+        if (gone) return resolve({ open: false });
+        waiting.push(resolve);
+        port.postMessage({ type: 'show' });
+      }),
+    release: () => port.disconnect(),
+  };
+}
+
+/**
+ * In the content script: `prepare(tabId)` when an extension page holds the reader ready, `show()` when it asks
+ * for it to be revealed (answers whether the reader is open), `release()` when the last holder is gone.
+ */
+export function onPreparedReaderHeld(handlers: {
+  prepare(tabId: number): void;
+  show(tabId: number): boolean;
+  release(): void;
+}): void {
+  const holders = new Set<Runtime.Port>();
+  browser.runtime.onConnect.addListener((port) => {
+    const [name, tab] = port.name.split(':');
+    const tabId = Number(tab);
+    if (name !== PREPARE_READER || port.sender?.id !== browser.runtime.id || !Number.isInteger(tabId)) return;
+    holders.add(port);
+    port.onMessage.addListener((message: unknown) => {
+      if ((message as { type?: unknown }).type === 'show') port.postMessage({ open: handlers.show(tabId) });
+    });
+    port.onDisconnect.addListener(() => {
+      holders.delete(port);
+      if (!holders.size) handlers.release();
+    });
+    handlers.prepare(tabId);
+  });
 }
 
 /** Sends an event to open extension pages; nobody listening is fine. */

@@ -1,5 +1,7 @@
 import type { Article } from '../article';
 import { annotateBlocks, detectBaseDirection, normalizeLang, type DirectionSignals } from '../direction';
+import { removeByRules, withKept, type BlockRule } from '../site-rules/block-rule';
+import { builtinRulesFor } from '../site-rules/builtin';
 import { cleanArticle } from './clean-article';
 import { FairReadability } from './fair-readability';
 import { BoundedReadability } from './bounded-readability';
@@ -28,6 +30,8 @@ export interface ExtractOptions {
    * message, not minutes of a frozen tab.
    */
   budgetMs?: number;
+  /** Site rules (src/site-rules): blocks to remove and to protect. Default: the built-in rules for `url`. */
+  siteRules?: { remove: readonly BlockRule[]; keep: readonly string[] };
 }
 
 export type ExtractResult =
@@ -108,8 +112,15 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
   const htmlLang = doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang');
   const stats: Record<string, number> = {};
   yield;
+  // Site rules: selector rules before Readability, text rules on its result (a far smaller tree); kept
+  // elements sit out the clutter passes.
+  const rules = passes ? (options.siteRules ?? builtinRulesFor(url)) : { remove: [], keep: [] };
+  const byText = rules.remove.filter((r) => r.kind === 'text');
+  const bySelector = rules.remove.filter((r) => r.kind === 'selector');
+  if (rules.remove.length) stats['site.removed'] = removeByRules(doc, bySelector);
   if (passes)
-    for (const [k, v] of Object.entries(removeClutter(doc, hosts, skipped('before.')))) stats[`before.${k}`] = v;
+    for (const [k, v] of Object.entries(withKept(doc, rules.keep, () => removeClutter(doc, hosts, skipped('before.')))))
+      stats[`before.${k}`] = v;
   yield;
   const lead = passes && !options.skip?.includes('lead') ? rememberLead(doc) : null;
 
@@ -133,16 +144,19 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
   if (passes) {
     const byline = meta.byline ?? parsed.byline ?? null;
     for (const [k, v] of Object.entries(
-      cleanArticle(
-        root,
-        { title, byline, siteName: meta.siteName ?? parsed.siteName ?? null },
-        hosts,
-        skipped('after.'),
+      withKept(root, rules.keep, () =>
+        cleanArticle(
+          root,
+          { title, byline, siteName: meta.siteName ?? parsed.siteName ?? null },
+          hosts,
+          skipped('after.'),
+        ),
       ),
     )) {
       stats[`after.${k}`] = v;
     }
   }
+  if (byText.length) stats['site.removed']! += removeByRules(root, byText);
   yield;
   for (const el of Array.from(root.querySelectorAll('[class]'))) el.removeAttribute('class');
   root.removeAttribute('class');
