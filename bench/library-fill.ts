@@ -5,7 +5,7 @@
  * - seed(): each fixture page is extracted with extractArticle and saved with saveArticle, images included
  *   (the bytes the test server serves for them), as the background saves an article;
  * - fill(): copies of those seeded articles under new URLs, written with writeArticle (the function saveArticle
- *   ends in: record, images, postings) in one transaction per BATCH articles, usage totals kept.
+ *   ends in: record, body, images, postings) in one transaction per BATCH articles, usage totals kept.
  */
 import { extractArticle } from '../src/extract/extract-article';
 import { articleIdFor, getImages, listImageSources, saveArticle, usage } from '../src/library';

@@ -45,18 +45,20 @@ function library(from: Page) {
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    const tx = db.transaction(['articles', 'images', 'postings', 'meta']);
+    const tx = db.transaction(['articles', 'bodies', 'images', 'postings', 'meta']);
     const read = <T>(request: IDBRequest<T>) =>
       new Promise<T>((resolve) => (request.onsuccess = () => resolve(request.result)));
-    const articles: { url: string; title: string; updatedAt: number; content: string }[] = await read(
+    const articles: { id: string; url: string; title: string; updatedAt: number }[] = await read(
       tx.objectStore('articles').getAll(),
     );
+    const bodies: { id: string; content: string }[] = await read(tx.objectStore('bodies').getAll());
     const images: { articleId: string; key: string; blob: Blob }[] = await read(tx.objectStore('images').getAll());
     const postings = await read(tx.objectStore('postings').getAllKeys());
     const usage = await read(tx.objectStore('meta').get('usage'));
     db.close();
     return {
-      articles: articles.map((a) => [a.url, a.title, a.updatedAt, a.content.length]),
+      articles: articles.map((a) => [a.url, a.title, a.updatedAt, bodies.find((b) => b.id === a.id)?.content.length]),
+      bodies: bodies.length,
       images: await Promise.all(
         images.map(async (i) => [i.articleId, i.key, [...new Uint8Array(await i.blob.arrayBuffer())].join()]),
       ),

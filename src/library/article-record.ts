@@ -1,5 +1,5 @@
 import type { Article } from '../article';
-import type { ArticleFlags, SavedArticle, SavedArticleSummary, StoredArticle } from './schema';
+import type { ArticleFlags, SavedArticle, SavedArticleSummary, StoredArticle, StoredBody } from './schema';
 
 /** The 0/1 copies of the state that the list indexes read (IndexedDB keys cannot be booleans or null). */
 export function flagsOf(article: SavedArticle): ArticleFlags {
@@ -10,23 +10,30 @@ export function flagsOf(article: SavedArticle): ArticleFlags {
   };
 }
 
+/** The `articles` record of an article: its body left out (it goes to `bodies`, see toStoredBody). */
 export function toStoredArticle(article: SavedArticle): StoredArticle {
-  return { ...article, ...flagsOf(article) };
+  const { content: _content, textContent: _textContent, ...rest } = article;
+  return { ...rest, ...flagsOf(article) };
 }
 
-/** The record as callers see it: the index-only flags taken off, so they never drift from the fields. */
-export function toSavedArticle(stored: StoredArticle): SavedArticle {
-  const article: Partial<StoredArticle> = { ...stored };
-  delete article.archivedFlag;
-  delete article.readFlag;
-  delete article.deletedFlag;
-  return article as SavedArticle;
+export function toStoredBody(article: SavedArticle): StoredBody {
+  return { id: article.id, content: article.content, textContent: article.textContent };
+}
+
+/**
+ * The record as callers see it: the body joined back, and the index-only flags taken off, so they never
+ * drift from the fields. A body that is not there (never expected: both are written in one transaction)
+ * reads as empty rather than failing the reader.
+ */
+export function toSavedArticle(stored: StoredArticle, body: StoredBody | undefined): SavedArticle {
+  return { ...toSummary(stored), content: body?.content ?? '', textContent: body?.textContent ?? '' };
 }
 
 export function toSummary(stored: StoredArticle): SavedArticleSummary {
-  const summary: Partial<SavedArticle> = toSavedArticle(stored);
-  delete summary.content;
-  delete summary.textContent;
+  const summary: Partial<StoredArticle> = { ...stored };
+  delete summary.archivedFlag;
+  delete summary.readFlag;
+  delete summary.deletedFlag;
   return summary as SavedArticleSummary;
 }
 

@@ -67,6 +67,7 @@ describe('purgeDeleted', () => {
     expect(await getArticle(ar.id, { dbName })).toBeNull();
     expect(await db.count('images', ownedRange(ar.id))).toBe(0);
     expect(await db.count('postings', postingsKey(ar))).toBe(0);
+    expect(await db.count('bodies', ar.id)).toBe(0);
     expect(await getArticle(other.id, { dbName })).not.toBeNull();
     expect(await usage({ dbName })).toEqual({ articles: 2, bytes: en.bytes + other.bytes });
 
@@ -74,5 +75,16 @@ describe('purgeDeleted', () => {
     expect(await usage({ dbName })).toEqual({ articles: 1, bytes: en.bytes });
     expect(await db.count('postings', postingsKey(en))).toBeGreaterThan(0);
     expect((await getImages(en.id, { dbName })).size).toBe(1);
+    expect(await db.getAllKeys('bodies')).toEqual([en.id]);
+  });
+
+  it('keeps the body of a soft-deleted article, so undo brings it back whole', async () => {
+    const dbName = freshLibrary('undo-body');
+    const { ar } = await twoArticles(dbName);
+    await deleteArticle(ar.id, { dbName });
+    const back = await undoDelete(ar.id, { dbName });
+    expect(back.deletedAt).toBeNull();
+    expect(await getArticle(ar.id, { dbName })).toEqual(back);
+    expect(back).toMatchObject({ content: ar.content, textContent: ar.textContent });
   });
 });

@@ -30,11 +30,13 @@ export const LOST_IMAGE_REASON = 'The stored copy of this image was lost.';
  */
 export async function exportLibrary(opts: ExportOptions = {}): Promise<Uint8Array> {
   const db = await openLibrary(opts.dbName);
-  const tx = db.transaction(['articles', 'images']);
+  const tx = db.transaction(['articles', 'bodies', 'images']);
   const stored: (StoredArticle | undefined)[] = opts.ids
     ? await Promise.all([...new Set(opts.ids)].map((id) => tx.objectStore('articles').get(id)))
     : (await tx.objectStore('articles').index('by-savedAt').getAll()).reverse();
-  const records = stored.filter((r): r is StoredArticle => !!r && r.deletedAt === null).map(toSavedArticle);
+  const live = stored.filter((r): r is StoredArticle => !!r && r.deletedAt === null);
+  const bodies = await Promise.all(live.map((r) => tx.objectStore('bodies').get(r.id)));
+  const records = live.map((r, i) => toSavedArticle(r, bodies[i]));
   const images = await Promise.all(records.map((r) => tx.objectStore('images').getAll(ownedRange(r.id))));
   await tx.done;
 

@@ -1,7 +1,7 @@
 import { articleIdFor } from './article-id-for';
-import { toSavedArticle } from './article-record';
 import { mergeArticles } from './merge-articles';
 import type { LibraryOptions } from './open-library';
+import { readArticle } from './read-article';
 import { readExport } from './read-export';
 import type { SavedArticle, StoredImage } from './schema';
 import { addUsage, adjustUsage, EMPTY_USAGE } from './adjust-usage';
@@ -57,13 +57,16 @@ export async function importLibrary(zip: Uint8Array | ArrayBuffer, opts: Library
     const result: ImportResult = { added: 0, updated: 0, skipped: 0 };
     let change = EMPTY_USAGE;
     for (const { record, images } of byId.values()) {
-      const previous = await tx.objectStore('articles').get(record.id);
+      const previous = await readArticle(
+        { articles: tx.objectStore('articles'), bodies: tx.objectStore('bodies') },
+        record.id,
+      );
       if (!previous) {
         change = addUsage(change, writeArticle(tx, batch, record, images, undefined));
         result.added++;
         continue;
       }
-      const merged = mergeArticles(toSavedArticle(previous), record);
+      const merged = mergeArticles(previous, record);
       if (!merged.changed) {
         result.skipped++;
         continue;

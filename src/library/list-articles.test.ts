@@ -89,6 +89,25 @@ describe('listArticles', () => {
     expect(touches.cursorSteps).toBe(20);
   });
 
+  it('reads no article body: only the small records, never the bodies store', async () => {
+    const dbName = freshLibrary('no-bodies');
+    await seedLibrary(dbName, 60);
+    await saveArticle(arabicArticle(), [], { dbName });
+    resetTouches();
+    let after: string | null = null;
+    let items = 0;
+    do {
+      const page = await listArticles({ dbName, limit: 20, after });
+      items += page.items.length;
+      after = page.next;
+    } while (after);
+    for (const filter of ['unread', 'archived'] as const)
+      items += (await listArticles({ dbName, filter })).items.length;
+    expect(items).toBeGreaterThan(60);
+    expect([...touches.stores]).toEqual(['articles']);
+    expect(touches.bodies).toBe(0);
+  });
+
   it('rejects a damaged cursor with a plain message', async () => {
     const dbName = freshLibrary('bad-cursor');
     await expect(listArticles({ dbName, after: 'garbage' })).rejects.toThrow(/out of date/);

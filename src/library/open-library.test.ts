@@ -17,11 +17,12 @@ import { saveArticle } from './save-article';
 import { search } from './search';
 import { articleBytes } from './article-record';
 import { usage } from './usage';
-import type { StoredArticle } from './schema';
+import type { StoredArticle, StoredBody } from './schema';
 import { toSavedArticle } from './article-record';
 
 const V1_ARTICLES = v1Library.articles as V1Article[];
-const V2_ARTICLES = v2Library.articles as unknown as StoredArticle[];
+// Version 2 records held their body.
+const V2_ARTICLES = v2Library.articles as unknown as (StoredArticle & StoredBody)[];
 
 /** Writes a library exactly as Qari 1 did, with raw IndexedDB at version 1. */
 function writeV1Library(name: string, articles: V1Article[]): Promise<void> {
@@ -66,7 +67,7 @@ describe('openLibrary', () => {
     const dbName = freshLibrary('fresh');
     const db = await openLibrary(dbName);
     expect(db.version).toBe(LIBRARY_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'images', 'meta', 'postings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'bodies', 'images', 'meta', 'postings']);
     expect([...db.transaction('articles').store.indexNames].sort()).toEqual([
       'by-archived',
       'by-deletedAt',
@@ -135,6 +136,10 @@ describe('upgrade from version 1 (fixtures/v1-library.json)', () => {
       expect(saved!.excerpt).toBe(v1.textContent.split('\n')[0]);
       expect(saved!.bytes).toBe(articleBytes(saved!.content, []));
     }
+    expectBodiesMoved(
+      await readAllRaw(dbName),
+      V1_ARTICLES.map((v1) => ({ id: articleIdFor(v1.url), textContent: v1.textContent })),
+    );
     // The list order (newest first) and the usage totals were built in the upgrade.
     expect((await listArticles({ dbName })).items.map((a) => a.lang)).toEqual(['en', 'he', 'ar']);
     const totals = await usage({ dbName });
@@ -166,6 +171,12 @@ describe('upgrade from version 1 (fixtures/v1-library.json)', () => {
     expect(await countArticles('all', { dbName })).toBe(3);
     const merged = await getArticle(articleIdFor(original.url), { dbName });
     expect(merged).toMatchObject({ savedAt: original.savedAt, readAt: again.savedAt, url: again.url });
+    // The copy met second was merged with the first one's body, read back from `bodies` in the upgrade.
+    expect(merged!.textContent).toBe(original.textContent);
+    expectBodiesMoved(
+      await readAllRaw(dbName),
+      V1_ARTICLES.map((v1) => ({ id: articleIdFor(v1.url), textContent: v1.textContent })),
+    );
     expect((await usage({ dbName })).articles).toBe(3);
   });
 
@@ -280,15 +291,35 @@ function readAllRaw(name: string): Promise<{ version: number; stores: Record<str
   });
 }
 
+/** After an upgrade: no `articles` record holds a body, and `bodies` holds exactly these articles' ones. */
+function expectBodiesMoved(
+  raw: { stores: Record<string, unknown[]> },
+  articles: { id: string; textContent: string }[],
+): void {
+  for (const record of raw.stores.articles!) {
+    expect(record).not.toHaveProperty('content');
+    expect(record).not.toHaveProperty('textContent');
+  }
+  const bodies = raw.stores.bodies as { id: string; textContent: string; content: string }[];
+  expect(bodies.map((b) => b.id).sort()).toEqual(articles.map((a) => a.id).sort());
+  for (const { id, textContent } of articles) {
+    const body = bodies.find((b) => b.id === id)!;
+    expect(body.textContent).toBe(textContent);
+    expect(body.content).not.toBe('');
+  }
+}
+
 describe('upgrade from version 2 (fixtures/v2-library.json)', () => {
   it('keeps every article, image and total as it was, and replaces the term records with postings', async () => {
     const dbName = freshLibrary('v2');
     await writeV2Library(dbName);
     const db = await openLibrary(dbName);
     expect(db.version).toBe(LIBRARY_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'images', 'meta', 'postings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'bodies', 'images', 'meta', 'postings']);
 
-    for (const stored of V2_ARTICLES) expect(await getArticle(stored.id, { dbName })).toEqual(toSavedArticle(stored));
+    for (const stored of V2_ARTICLES)
+      expect(await getArticle(stored.id, { dbName })).toEqual(toSavedArticle(stored, stored));
+    expectBodiesMoved(await readAllRaw(dbName), V2_ARTICLES);
     for (const { articleId, key, base64 } of v2Library.images)
       expect(await blobBytes((await getImages(articleId, { dbName })).get(key))).toEqual([
         ...Buffer.from(base64, 'base64'),

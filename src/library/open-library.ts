@@ -1,14 +1,15 @@
 import { deleteDB, openDB, type IDBPDatabase } from 'idb';
 import type { LibrarySchema } from './schema';
 import { convertV1Records, createV2Stores } from './upgrade-to-v2';
-import { buildPostings, createV3Stores } from './upgrade-to-v3';
+import { convertV2Records, createV3Stores } from './upgrade-to-v3';
 
 export const DEFAULT_LIBRARY_NAME = 'qari-library';
 
 /**
  * Database versions. 1: the first release, one `articles` store (see migrate-v1-article.ts). 2: images
  * stored offline, search terms, list flags and usage totals. 3: one postings record per article for search,
- * instead of one record per (article, term). Never edit a released step; add the next.
+ * instead of one record per (article, term), and article bodies in a store of their own. Never edit a
+ * released step; add the next.
  */
 export const LIBRARY_VERSION = 3;
 
@@ -54,7 +55,7 @@ async function open(name: string): Promise<IDBPDatabase<LibrarySchema>> {
         // An aborted upgrade fails the open, which is reported; its transaction's own promise need not be.
         tx.done.catch(() => {});
         const convert =
-          oldVersion === 0 ? null : oldVersion < 2 ? convertV1Records : oldVersion < 3 ? buildPostings : null;
+          oldVersion === 0 ? null : oldVersion < 2 ? convertV1Records : oldVersion < 3 ? convertV2Records : null;
         // The conversion awaits requests of the upgrade transaction. If it fails, abort: the open fails, the
         // database stays at its old version with its data untouched, and the next open tries again.
         convert?.(tx).catch((error: unknown) => {

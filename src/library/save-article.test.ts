@@ -39,6 +39,7 @@ async function snapshot(dbName: string) {
   const images = await db.getAll('images');
   return {
     articles: await db.getAll('articles'),
+    bodies: await db.getAll('bodies'),
     images: await Promise.all(images.map(async (i) => ({ ...i, blob: await blobBytes(i.blob) }))),
     postings: await db.getAll('postings'),
     meta: await db.get('meta', 'usage'),
@@ -225,6 +226,44 @@ describe('saveArticle: all or nothing', () => {
     );
     vi.restoreAllMocks();
     expect(await snapshot(dbName)).toEqual(before);
+  });
+
+  it('writes nothing when the body cannot be written (record and body are one write)', async () => {
+    const dbName = freshLibrary('atomic-body');
+    await saveArticle(arabicArticle(), arabicImages(), { dbName });
+    const before = await snapshot(dbName);
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === 'bodies') throw new DOMException('Simulated failure', 'UnknownError');
+      return put.apply(this, args);
+    });
+    await expect(saveArticle(hebrewArticle(), [], { dbName })).rejects.toThrow('Simulated failure');
+    await expect(saveArticle(arabicArticle({ content: '<p>جديد</p>' }), [], { dbName })).rejects.toThrow(
+      'Simulated failure',
+    );
+    vi.restoreAllMocks();
+    expect(await snapshot(dbName)).toEqual(before);
+  });
+
+  it('keeps the body apart from the record, and opens the article whole', async () => {
+    const dbName = freshLibrary('bodies');
+    const saved = await saveArticle(arabicArticle(), arabicImages(), { dbName });
+    const db = await openLibrary(dbName);
+    const record = await db.get('articles', saved.id);
+    expect(record).not.toHaveProperty('content');
+    expect(record).not.toHaveProperty('textContent');
+    expect(await db.get('bodies', saved.id)).toEqual({
+      id: saved.id,
+      content: saved.content,
+      textContent: saved.textContent,
+    });
+    expect(await getArticle(saved.id, { dbName })).toEqual(saved);
+    // A re-save with a new body replaces it; the usage total follows the new content.
+    const again = await saveArticle(arabicArticle({ content: '<p>نص أقصر</p>', textContent: 'نص أقصر' }), [], {
+      dbName,
+    });
+    expect(await db.get('bodies', saved.id)).toMatchObject({ content: again.content, textContent: 'نص أقصر' });
+    expect(await usage({ dbName })).toEqual({ articles: 1, bytes: again.bytes });
   });
 
   it('maps a QuotaExceededError thrown by a put to LibraryError storage-full, and writes nothing', async () => {

@@ -4,6 +4,7 @@ import { articleBytes, articleFields } from './article-record';
 import { articleIdFor } from './article-id-for';
 import { IMAGE_KEY_PATTERN, imageKeyFor } from './image-key-for';
 import type { LibraryOptions } from './open-library';
+import { readArticle } from './read-article';
 import { rewriteImageSources } from './rewrite-image-sources';
 import { RECORD_SCHEMA_VERSION, type SavedArticle, type SavedImageRef, type StoredImage } from './schema';
 import { adjustUsage } from './adjust-usage';
@@ -96,7 +97,7 @@ export async function saveArticle(
 
   return writeTransaction(opts.dbName, async (tx) => {
     const batch = new RequestBatch();
-    const previous = await tx.objectStore('articles').get(id);
+    const previous = await readArticle({ articles: tx.objectStore('articles'), bodies: tx.objectStore('bodies') }, id);
     const record: SavedArticle = {
       ...articleFields(article),
       id,

@@ -155,6 +155,18 @@ describe('search', () => {
       }
     });
 
+    it('reads no article body, whichever way the words are found', async () => {
+      const dbName = freshLibrary('search-no-bodies');
+      await seedLibrary(dbName, 300);
+      // An exact word, words leapfrogged, a followed prefix, and a prefix too broad to follow.
+      for (const query of ['lighthouse', 'harbour diary ', 'diary lig', '12']) {
+        resetTouches();
+        expect((await search(query, { dbName })).items.length, query).toBeGreaterThan(0);
+        expect(touches.stores.has('bodies'), query).toBe(false);
+        expect(touches.bodies, query).toBe(0);
+      }
+    });
+
     it('reads only the postings of a rare word', async () => {
       const dbName = freshLibrary('search-rare');
       await seedLibrary(dbName, 2_000);

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hebrewArticle } from './fixtures/articles';
 import { freshLibrary } from './fixtures/fresh-library';
 import { getArticle } from './get-article';
@@ -9,6 +9,8 @@ import { saveArticle } from './save-article';
 import { markRead, setArchived, setDirOverride, setProgress } from './update-article';
 
 describe('reading state', () => {
+  afterEach(() => vi.restoreAllMocks());
+
   it('markRead keeps the first read time, and unread clears it', async () => {
     const dbName = freshLibrary('read');
     const { id } = await saveArticle(hebrewArticle(), [], { dbName, now: 1 });
@@ -47,5 +49,17 @@ describe('reading state', () => {
   it('throws not-found for an unknown id', async () => {
     const dbName = freshLibrary('unknown');
     await expect(markRead('missing', true, { dbName })).rejects.toMatchObject({ kind: 'not-found' });
+  });
+
+  it('a change of state rewrites the small record only; the body stays as it was', async () => {
+    const dbName = freshLibrary('state-no-body');
+    const saved = await saveArticle(hebrewArticle(), [], { dbName });
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    await setProgress(saved.id, 0.5, { dbName });
+    await markRead(saved.id, true, { dbName });
+    const stores = put.mock.contexts.map((store) => (store as IDBObjectStore).name);
+    expect(stores).toEqual(['articles', 'articles']);
+    const opened = await getArticle(saved.id, { dbName });
+    expect(opened).toMatchObject({ progress: 0.5, content: saved.content, textContent: saved.textContent });
   });
 });

@@ -1,9 +1,9 @@
 import type { Direction } from '../article';
 import { QariError } from '../qari-error';
-import { toSavedArticle } from './article-record';
 import { LibraryError, NOT_FOUND_MESSAGE } from './library-error';
 import { sameArticle } from './merge-articles';
 import type { LibraryOptions } from './open-library';
+import { readArticle } from './read-article';
 import type { SavedArticle } from './schema';
 import { writeArticle } from './write-article';
 import { RequestBatch } from './request-batch';
@@ -25,14 +25,13 @@ export async function updateArticle(
 ): Promise<SavedArticle> {
   const now = opts.now ?? Date.now();
   return writeTransaction(opts.dbName, async (tx) => {
-    const stored = await tx.objectStore('articles').get(id);
-    if (!stored) throw new LibraryError('not-found', NOT_FOUND_MESSAGE);
-    const current = toSavedArticle(stored);
+    const current = await readArticle({ articles: tx.objectStore('articles'), bodies: tx.objectStore('bodies') }, id);
+    if (!current) throw new LibraryError('not-found', NOT_FOUND_MESSAGE);
     const next = change(current, now);
     if (sameArticle(current, next)) return current;
     const record = { ...next, updatedAt: now };
     const batch = new RequestBatch();
-    writeArticle(tx, batch, record, 'keep', stored);
+    writeArticle(tx, batch, record, 'keep', current);
     await batch.flush();
     return record;
   });
@@ -48,8 +47,8 @@ export function setArchived(id: string, archived: boolean, opts: UpdateOptions =
 }
 
 /**
- * Reading position, 0..1 (clamped). Each call rewrites the record, body included: callers should save it
- * when reading pauses (scroll end, page hide), not on every scroll event.
+ * Reading position, 0..1 (clamped). Each call rewrites the article's record (not its body): callers should
+ * save it when reading pauses (scroll end, page hide), not on every scroll event.
  */
 export async function setProgress(id: string, progress: number, opts: UpdateOptions = {}): Promise<SavedArticle> {
   if (!Number.isFinite(progress)) throw new QariError('Qari could not remember the reading position.');

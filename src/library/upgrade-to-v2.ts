@@ -1,8 +1,14 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { toSavedArticle } from './article-record';
 import { mergeArticles } from './merge-articles';
 import { migrateV1Article, type V1Article } from './migrate-v1-article';
-import { RECORD_SCHEMA_VERSION, type LibrarySchema, type LibraryUsage, type StoredArticle } from './schema';
+import { readArticle } from './read-article';
+import {
+  RECORD_SCHEMA_VERSION,
+  type LibrarySchema,
+  type LibraryUsage,
+  type SavedArticle,
+  type StoredArticle,
+} from './schema';
 import { addUsage, EMPTY_USAGE } from './adjust-usage';
 import { writeArticle } from './write-article';
 import { RequestBatch } from './request-batch';
@@ -31,8 +37,8 @@ export function createV2Stores(upgradeTx: UpgradeTx): void {
 
 /**
  * Version 1 records in today's shape, inside the upgrade transaction (so a failure leaves version 1 as it
- * was), after every schema step has run: each is converted in place, re-keyed by URL, indexed for search
- * and counted, by today's writeArticle.
+ * was), after every schema step has run: each is converted in place, re-keyed by URL, its body moved to
+ * `bodies`, indexed for search and counted, by today's writeArticle.
  */
 export async function convertV1Records(upgradeTx: UpgradeTx): Promise<void> {
   const articles = upgradeTx.objectStore('articles');
@@ -47,12 +53,12 @@ export async function convertV1Records(upgradeTx: UpgradeTx): Promise<void> {
     if (value.schemaVersion !== RECORD_SCHEMA_VERSION) {
       const converted = migrateV1Article(value as unknown as V1Article);
       let record = converted;
-      let previous: StoredArticle | undefined;
+      let previous: SavedArticle | undefined;
       if (converted.id !== cursor.primaryKey) {
         batch.add(cursor.delete());
         // Two v1 records of one URL (saved with and without tracking parameters) become one.
-        previous = await articles.get(converted.id);
-        if (previous) record = mergeArticles(toSavedArticle(previous), converted).record;
+        previous = await readArticle({ articles, bodies: upgradeTx.objectStore('bodies') }, converted.id);
+        if (previous) record = mergeArticles(previous, converted).record;
       }
       total = addUsage(total, writeArticle(tx, batch, record, [], previous));
     }

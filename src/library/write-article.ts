@@ -1,4 +1,4 @@
-import { toStoredArticle } from './article-record';
+import { toStoredArticle, toStoredBody } from './article-record';
 import type { LibraryUsage, PostingsKey, SavedArticle, StoredArticle, StoredImage } from './schema';
 import { articleTerms } from './tokenize';
 import type { RequestBatch } from './request-batch';
@@ -15,19 +15,23 @@ export function postingsKey(article: { savedAt: number; id: string }): PostingsK
 }
 
 /**
- * Writes one article record and what hangs off it, inside the caller's transaction: its images when
- * given (replacing the previous ones), and its postings record when its text or savedAt changed (savedAt is
- * part of that record's key). Returns the change in usage, for the caller to apply once per transaction.
+ * Writes one article record and what hangs off it, inside the caller's transaction: its body when it
+ * changed (a change of reading state rewrites only the small record), its images when given (replacing the
+ * previous ones), and its postings record when its text or savedAt changed (savedAt is part of that
+ * record's key). `previous` is the whole article as stored (readArticle). Returns the change in usage, for
+ * the caller to apply once per transaction.
  */
 export function writeArticle(
   tx: WriteTx,
   batch: RequestBatch,
   article: SavedArticle,
   images: StoredImage[] | 'keep',
-  previous: StoredArticle | undefined,
+  previous: SavedArticle | undefined,
 ): LibraryUsage {
   const id = article.id;
   batch.add(tx.objectStore('articles').put(toStoredArticle(article)));
+  if (!previous || previous.content !== article.content || previous.textContent !== article.textContent)
+    batch.add(tx.objectStore('bodies').put(toStoredBody(article)));
   if (images !== 'keep') {
     const store = tx.objectStore('images');
     if (previous) batch.add(store.delete(ownedRange(id)));
@@ -48,10 +52,11 @@ export function writeArticle(
   return { articles: previous ? 0 : 1, bytes: article.bytes - (previous?.bytes ?? 0) };
 }
 
-/** Removes an article for good: record, images and postings. */
+/** Removes an article for good: record, body, images and postings. */
 export function removeArticle(tx: WriteTx, batch: RequestBatch, article: StoredArticle): LibraryUsage {
   batch.add(tx.objectStore('images').delete(ownedRange(article.id)));
   batch.add(tx.objectStore('postings').delete(postingsKey(article)));
+  batch.add(tx.objectStore('bodies').delete(article.id));
   batch.add(tx.objectStore('articles').delete(article.id));
   return { articles: -1, bytes: -article.bytes };
 }

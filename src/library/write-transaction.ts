@@ -5,7 +5,7 @@ import { LibraryError, STORAGE_FULL_MESSAGE } from './library-error';
 import { openLibrary } from './open-library';
 import type { LibrarySchema } from './schema';
 
-export const ALL_STORES = ['articles', 'images', 'postings', 'meta'] as const;
+export const ALL_STORES = ['articles', 'bodies', 'images', 'postings', 'meta'] as const;
 type AllStores = (typeof ALL_STORES)[number][];
 
 /** A transaction that may write every store: a readwrite one, or the upgrade transaction (migrations). */

@@ -66,9 +66,13 @@ export function ReadingList() {
     void load();
   }, [query, filter]);
 
+  // The reload after an action must use the query and filter shown when it ends, not those of the render
+  // whose button started it: a filter changed meanwhile would otherwise be overwritten by the old list.
+  const latestLoad = useRef(load);
+  latestLoad.current = load;
   const update = async (action: () => Promise<unknown>) => {
     await action();
-    await load();
+    await latestLoad.current();
   };
 
   const open = (id: string) =>
