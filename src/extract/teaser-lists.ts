@@ -57,9 +57,31 @@ function sameSiteLink(el: Element, hosts: string[]): boolean {
   });
 }
 
+/** Phrasing elements: in running text they are words of a sentence, never the cards of a list. */
+const INLINE = /^(A|ABBR|B|BDI|BDO|BR|CITE|CODE|DFN|EM|I|KBD|MARK|Q|S|SAMP|SMALL|SPAN|STRONG|SUB|SUP|TIME|U|VAR|WBR)$/;
+/** What makes an inline element a card after all: `<a class="card"><img><h3>…</h3></a>`. */
+const CARD_CONTENT = 'img, picture, svg, video, div, p, h1, h2, h3, h4, h5, h6, ul, ol, figure, article, section';
+
+/**
+ * A list item is a block: li, article, a div card, or a link that wraps a card's block content. An inline link
+ * or a bold word is part of a sentence, and a paragraph with four same-site links is prose, not a rail.
+ */
+function isBlockItem(el: Element): boolean {
+  return !INLINE.test(el.tagName) || !!el.querySelector(CARD_CONTENT);
+}
+
+/** Text that sits directly in `el`, between its children: the running text of a paragraph, empty in a list. */
+function ownTextLength(el: Element): number {
+  let n = 0;
+  for (const node of Array.from(el.childNodes)) if (node.nodeType === 3) n += node.nodeValue!.trim().length;
+  return n;
+}
+
 export function isTeaserList(el: Element, hosts: string[]): boolean {
   const children = Array.from(el.children).filter((c) => !/^(SCRIPT|STYLE|TEMPLATE)$/.test(c.tagName));
   if (children.length < MIN_ITEMS) return false;
+  // Running text around the items: a sentence with links in it. Items must be blocks (see isBlockItem).
+  if (ownTextLength(el) > text(el).length * 0.2) return false;
   const groups = new Map<string, Element[]>();
   for (const child of children) {
     const key = signature(child);
@@ -67,6 +89,7 @@ export function isTeaserList(el: Element, hosts: string[]): boolean {
   }
   const items = [...groups.values()].sort((a, b) => b.length - a.length)[0]!;
   if (items.length < MIN_ITEMS || items.length < children.length * 0.6) return false;
+  if (!items.every(isBlockItem)) return false;
 
   let linked = 0,
     timed = 0,
