@@ -65,7 +65,8 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
   }
   // Judged on what Readability chose, before the after-passes take teaser lists out of it.
   const teaserPage = isMostlyTeasers(root, hosts);
-  if (lead) stats['after.lead'] = lead.restore(root);
+  // One name for the stat and the skip option: the pass spans Readability (remembered before, restored after).
+  if (lead) stats['lead'] = lead.restore(root);
   if (passes) {
     const byline = meta.byline ?? parsed.byline ?? null;
     for (const [k, v] of Object.entries(

@@ -38,9 +38,9 @@ const PAGE = html(
     `<div class="sidebar"><div class="widget"><div class="inner">${promoFigure}<a href="/podcast">Listen now</a></div></div></div></div></div>`,
 );
 
-function extract(page: string) {
+function extract(page: string, skip: string[] = []) {
   const doc = new JSDOM(page, { url: URL_ }).window.document;
-  const result = extractArticle(doc, { url: URL_ });
+  const result = extractArticle(doc, { url: URL_, skip });
   if (!result.ok) throw new Error(`not an article: ${result.message}`);
   const content = new JSDOM(result.article.content).window.document;
   return { result, content };
@@ -133,9 +133,15 @@ describe('rememberLead + restore (after Readability kept only the body container
 });
 
 describe('extractArticle keeps the lead', () => {
+  it('is skipped by the same name it reports its count under ("lead")', () => {
+    const { result, content } = extract(PAGE, ['lead']);
+    expect(result.stats['lead']).toBeUndefined();
+    expect(blocks(content)).not.toContain(STANDFIRST.slice(0, 30));
+  });
+
   it('brings back the standfirst first, then the lead figure with its caption, then the body', () => {
     const { result, content } = extract(PAGE);
-    expect(result.stats['after.lead']).toBe(2);
+    expect(result.stats['lead']).toBe(2);
     const order = blocks(content);
     expect(order[0]).toBe(STANDFIRST.slice(0, 30));
     expect(order[1]).toBe('A tram leaves the Eastgate dep');
