@@ -1,3 +1,5 @@
+import { closestWithClassWord } from './class-words';
+
 /**
  * Lead images, figures and standfirsts often sit outside the container Readability picks (a sibling of the
  * body div, inside the article header), and readers lose the opening of the story. Before Readability we
@@ -9,9 +11,9 @@ const ORDER = 'data-qari-order';
 const LEAD_PARAGRAPHS = 3; // how far into the story a lost lead can be
 const SMALL = 200; // px: avatars, logos and icons are smaller than any lead image
 const NOT_LEAD = /(^|[\s_-])(avatar|logo|icon|byline|author|profile|sprite|badge|emoji)/i;
-/** Containers whose images belong to the page around the story, not to it. */
-const RAIL =
-  'aside, nav, [role="complementary"], [class*="rail" i], [class*="sidebar" i], [class*="promo" i], [class*="related" i], [class*="widget" i]';
+/** Containers whose images belong to the page around the story, not to it: by tag, or by class words. */
+const RAIL = 'aside, nav, [role="complementary"]';
+const RAIL_WORDS = new Set(['rail', 'sidebar', 'promo', 'related', 'widget']);
 
 interface Candidate {
   clone: Element;
@@ -92,7 +94,7 @@ export function rememberLead(doc: Document): LeadMedia {
       NOT_LEAD.test(`${node.getAttribute('class')} ${node.parentElement?.getAttribute('class')}`)
     )
       continue;
-    if (node.closest(RAIL)) continue;
+    if (node.closest(RAIL) || closestWithClassWord(node, RAIL_WORDS)) continue;
     const root = mediaRoot(node);
     if (seen.has(root)) continue;
     seen.add(root);
