@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import type { Article } from '../article';
+import { replaceAmpImages } from './amp-images';
 import { annotateBlocks, detectBaseDirection, normalizeLang, type DirectionSignals } from '../direction';
 import { cleanArticle } from './clean-article';
 import { FairReadability } from './fair-readability';
@@ -42,6 +43,7 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
   const skipped = (prefix: string) =>
     new Set((options.skip ?? []).filter((s) => s.startsWith(prefix)).map((s) => s.slice(prefix.length)));
   unclobber(doc);
+  replaceAmpImages(doc);
   resolveLazyImages(doc);
   absolutizeUrls(doc, url);
   const meta = readMetadata(doc);
