@@ -176,3 +176,41 @@ describe('extractArticle keeps the lead', () => {
     expect(content.querySelector('img[src*="podcast-promo"]')).toBeNull();
   });
 });
+
+describe('rememberLead: a hero image above the headline', () => {
+  const story = (header: string) =>
+    new JSDOM(
+      `<body>${header}<div class="body">${[1, 2, 3]
+        .map(
+          (n) => `<p>Paragraph ${n} of the story, long enough to count as prose in the body of the article here.</p>`,
+        )
+        .join('')}</div></body>`,
+      { url: URL_ },
+    ).window.document;
+
+  it("restores a hero figure that sits in the story's header before the h1", () => {
+    const doc = story(
+      `<article><header><figure><img src="https://www.example.org/hero.jpg" width="1200" height="700">` +
+        `<figcaption>The chart room at midnight.</figcaption></figure><h1>The night shift</h1></header></article>`,
+    );
+    doc.querySelector('article')!.append(doc.querySelector('.body')!);
+    const lead = rememberLead(doc);
+    const root = doc.querySelector('.body')!;
+    root.remove();
+    expect(lead.restore(root)).toBe(1);
+    expect(root.firstElementChild?.tagName).toBe('FIGURE');
+    expect(root.querySelector('figcaption')?.textContent).toBe('The chart room at midnight.');
+  });
+
+  it('ignores images of a page masthead (a header with navigation) before the h1', () => {
+    const doc = story(
+      `<header><img src="https://www.example.org/masthead.jpg" width="1200" height="300"><nav><a href="/">Home</a></nav>` +
+        `<h1>The night shift</h1></header>`,
+    );
+    const lead = rememberLead(doc);
+    const root = doc.querySelector('.body')!;
+    root.remove();
+    expect(lead.restore(root)).toBe(0);
+    expect(root.querySelector('img')).toBeNull();
+  });
+});

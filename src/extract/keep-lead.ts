@@ -67,6 +67,16 @@ function asFigure(media: Element): Element {
   return figure;
 }
 
+/**
+ * Where a lead image may sit before the headline: the story's own <article>, or a header that holds the headline
+ * and no navigation (a page masthead with the site's logo is not the story's header).
+ */
+function heroScope(h1: Element | null): Element | null {
+  const scope = h1?.parentElement?.closest('article, header');
+  if (!scope || scope.tagName === 'BODY' || scope.querySelector('nav, [role="navigation"]')) return null;
+  return scope;
+}
+
 export interface LeadMedia {
   restore(root: Element): number;
 }
@@ -78,6 +88,7 @@ export function rememberLead(doc: Document): LeadMedia {
   const seen = new Set<Element>();
   const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 1 /* elements */);
   let afterTitle = !h1;
+  const hero = heroScope(h1);
   for (let node = walker.nextNode() as Element | null; node; node = walker.nextNode() as Element | null) {
     if (node === h1) afterTitle = true;
     if (node.tagName === 'P' && (node.textContent ?? '').trim().length >= 80) {
@@ -87,7 +98,8 @@ export function rememberLead(doc: Document): LeadMedia {
       }
       paragraphs++;
     }
-    if (!afterTitle || node.tagName !== 'IMG' || paragraphs > LEAD_PARAGRAPHS) continue;
+    // Before the headline only a hero image in the story's own header counts (longform and feature layouts).
+    if ((!afterTitle && !hero?.contains(node)) || node.tagName !== 'IMG' || paragraphs > LEAD_PARAGRAPHS) continue;
     if (
       !node.getAttribute('src') ||
       isSmall(node) ||
