@@ -3,6 +3,7 @@ import type { Article } from '../article';
 import { replaceAmpImages } from './amp-images';
 import { annotateBlocks, detectBaseDirection, normalizeLang, type DirectionSignals } from '../direction';
 import { cleanArticle } from './clean-article';
+import { removeEdgeLines } from './edge-lines';
 import { FairReadability } from './fair-readability';
 import { rememberLead } from './keep-lead';
 import { readMetadata } from './read-metadata';
@@ -81,6 +82,10 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
     )) {
       stats[`after.${k}`] = v;
     }
+    for (const [k, v] of Object.entries(
+      removeEdgeLines(root, { byline, siteName: meta.siteName ?? parsed.siteName ?? null }, skipped('after.')),
+    ))
+      stats[`after.${k}`] = v;
   }
   for (const el of Array.from(root.querySelectorAll('[class]'))) el.removeAttribute('class');
   root.removeAttribute('class');
