@@ -15,7 +15,9 @@ describe('removeCaptionCredits', () => {
       `<figure>${IMG}<figcaption>‘A chess club and a tax clinic in the same room.’ Photograph: Mark Ellison/The Courier</figcaption></figure>`,
     );
     expect(removeCaptionCredits(r)).toBe(1);
-    expect(squash(r.querySelector('figcaption')?.textContent)).toBe('‘A chess club and a tax clinic in the same room.’');
+    expect(squash(r.querySelector('figcaption')?.textContent)).toBe(
+      '‘A chess club and a tax clinic in the same room.’',
+    );
   });
 
   it('drops credit elements: a Hebrew "(צילום: …)" span and a © span', () => {
@@ -53,5 +55,29 @@ describe('removeCaptionCredits', () => {
     expect(removeCaptionCredits(r)).toBe(0);
     expect(squash(r.querySelector('figcaption')?.textContent)).toBe(caption);
     expect(r.querySelector('p')?.textContent).toContain('Source:');
+  });
+});
+
+describe('removeCaptionCredits: a source label in its own span', () => {
+  it('drops BBC Persian\'s "منبع تصویر" line even without a separator', () => {
+    const r = root(
+      `<figure>${IMG}<p><span>منبع تصویر</span>Getty Images</p><figcaption><span>توضیح تصویر،</span>ویترین کتاب‌فروشی</figcaption></figure>`,
+    );
+    removeCaptionCredits(r);
+    expect(r.textContent).not.toContain('Getty');
+    expect(squash(r.querySelector('figcaption')?.textContent)).toBe('ویترین کتاب‌فروشی');
+  });
+});
+
+describe('removeCaptionCredits: elements the template names as credits', () => {
+  it('drops a short image-copyright element, keeps a long one', () => {
+    const long = 'Text '.repeat(30);
+    const r = root(
+      `<figure>${IMG}<span class="story-image-copyright">Getty Images</span><figcaption>Books</figcaption></figure>` +
+        `<div class="image-copyright-notes">${long}</div>`,
+    );
+    removeCaptionCredits(r);
+    expect(r.textContent).not.toContain('Getty');
+    expect(r.textContent).toContain(long.trim());
   });
 });

@@ -8,7 +8,9 @@
 const CREDIT_LABEL =
   '(?:photograph|photo|picture|image|illustration|composite|credit|source|photo credit|image source|צילום|צלם|תצלום|קרדיט|تصوير|صورة|المصدر|صدر الصورة|مصدر الصورة|عکس|منبع|عکاس)';
 /** A whole element that is a credit: "Photograph: X", "(צילום: X)", "© X", "صدر الصورة، X". */
-const CREDIT_ELEMENT = new RegExp(`^\\(?\\s*(?:${CREDIT_LABEL}\\s*[:：،,]|©|\\(c\\))[^]{0,120}$`, 'iu');
+/** Two-word labels that BBC-style templates set in their own span, with no separator after them. */
+const SOURCE_LABEL = '(?:image source|منبع تصویر|صدر الصورة|مصدر الصورة)';
+const CREDIT_ELEMENT = new RegExp(`^\\(?\\s*(?:${CREDIT_LABEL}\\s*[:：،,]|${SOURCE_LABEL}|©|\\(c\\))[^]{0,120}$`, 'iu');
 /** The same at the end of the caption's text. */
 const TRAILING_CREDIT = new RegExp(
   `\\s*(?:\\(\\s*${CREDIT_LABEL}\\s*[:：،,][^()]{1,100}\\)|(?<=[.!?…’”"»)]\\s+)${CREDIT_LABEL}\\s*[:：][^.]{1,100}|©[^.]{1,100}|\\((?:أرشيفية|ارشيفية|أرشيف|archive|file photo|file)\\))\\s*$`,
@@ -20,6 +22,9 @@ const LEADING_LABEL = /^\s*(?:image caption|caption|التعليق على الص
 const CAPTIONS = 'figcaption, figure [class*="caption" i], [class*="caption" i]:not(:has(p, div))';
 const CREDITS =
   'figure :is(p, span, small, cite, div), figcaption :is(span, small, cite, em, i), [class*="caption" i] :is(span, small, cite, em, i), [class*="credit" i]';
+/** A short element the template itself calls a photo credit or copyright: "Getty Images", "BBC". */
+const NAMED_CREDIT =
+  'figure [class*="credit" i], figure [class*="copyright" i], [class*="image" i][class*="copyright" i]';
 
 function text(el: Element): string {
   return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -31,6 +36,12 @@ export function removeCaptionCredits(root: Element): number {
   for (const el of Array.from(root.querySelectorAll(CREDITS))) {
     if (!root.contains(el) || el.querySelector('img, picture, video, figcaption')) continue;
     if (CREDIT_ELEMENT.test(text(el)) || /^\((?:أرشيفية|ارشيفية|archive|file)\)$/iu.test(text(el))) {
+      el.remove();
+      removed++;
+    }
+  }
+  for (const el of Array.from(root.querySelectorAll(NAMED_CREDIT))) {
+    if (root.contains(el) && !el.querySelector('img, picture, video, figcaption') && text(el).length <= 80) {
       el.remove();
       removed++;
     }

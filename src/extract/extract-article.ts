@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import type { Article } from '../article';
 import { replaceAmpImages } from './amp-images';
 import { annotateBlocks, detectBaseDirection, normalizeLang, type DirectionSignals } from '../direction';
+import { removeCaptionCredits } from './caption-credits';
 import { cleanArticle } from './clean-article';
 import { removeEdgeLines } from './edge-lines';
 import { FairReadability } from './fair-readability';
@@ -86,6 +87,7 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
       removeEdgeLines(root, { byline, siteName: meta.siteName ?? parsed.siteName ?? null }, skipped('after.')),
     ))
       stats[`after.${k}`] = v;
+    if (!options.skip?.includes('after.credits')) stats['after.credits'] = removeCaptionCredits(root);
   }
   for (const el of Array.from(root.querySelectorAll('[class]'))) el.removeAttribute('class');
   root.removeAttribute('class');
