@@ -5,6 +5,7 @@ import { annotateBlocks, detectBaseDirection, normalizeLang, type DirectionSigna
 import { removeCaptionCredits } from './caption-credits';
 import { cleanArticle } from './clean-article';
 import { removeEdgeLines } from './edge-lines';
+import { cleanByline } from './site-title';
 import { FairReadability } from './fair-readability';
 import { rememberLead } from './keep-lead';
 import { readMetadata } from './read-metadata';
@@ -118,7 +119,7 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
     article: {
       url,
       title: title ?? '',
-      byline: meta.byline ?? parsed.byline?.trim() ?? null,
+      byline: meta.byline ?? cleanByline(parsed.byline ?? null, meta.siteName ?? parsed.siteName ?? null),
       siteName: meta.siteName ?? parsed.siteName ?? null,
       publishedTime: meta.publishedTime ?? parsed.publishedTime ?? null,
       lang,
