@@ -79,6 +79,9 @@ const TAIL_BOILERPLATE = new RegExp(
     'the views (and opinions )?expressed',
     'affiliate (links?|commission)',
     'as an amazon associate',
+    '^(add|post|leave|write) (a |your )?(comment|reply|reaction|response)',
+    '(comments?|reactions?|replies) (are|is) (checked|moderated|reviewed)',
+    'please keep it civil',
     '^(tags|tagged|filed under|categories|categorized as|topics)\\b',
     '^(source|sources|credit|photo credit)s?\\s*:',
     // Arabic
@@ -89,7 +92,8 @@ const TAIL_BOILERPLATE = new RegExp(
     // Persian
     '^(منبع|برچسب‌?ها|لینک کوتاه|کلیدواژه‌?ها)\\s*[:：]?',
     // Hebrew
-    'הצטרפו ל|עקבו אחרי|^(תגיות|מקור)\\s*[:：]?',
+    'הצטרפו ל|עקבו אחרי|^(תגיות|מקור)\\s*[:：]?|^הוספת תגובה',
+    '^(أضف|اكتب) تعليق|^(ارسال|ثبت) نظر',
   ].join('|'),
   'iu',
 );

@@ -4,6 +4,7 @@ import { replaceAmpImages } from './amp-images';
 import { annotateBlocks, detectBaseDirection, normalizeLang, type DirectionSignals } from '../direction';
 import { removeCaptionCredits } from './caption-credits';
 import { cleanArticle } from './clean-article';
+import { removeCommentThreads } from './comment-threads';
 import { removeEdgeLines } from './edge-lines';
 import { cleanByline } from './site-title';
 import { FairReadability } from './fair-readability';
@@ -84,6 +85,8 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
     )) {
       stats[`after.${k}`] = v;
     }
+    // Before the edge lines: a thread's header ("58 reactions") is then the article's last line.
+    if (!options.skip?.includes('after.comments')) stats['after.comments'] = removeCommentThreads(root);
     for (const [k, v] of Object.entries(
       removeEdgeLines(root, { byline, siteName: meta.siteName ?? parsed.siteName ?? null }, skipped('after.')),
     ))
