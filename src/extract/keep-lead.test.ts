@@ -214,3 +214,34 @@ describe('rememberLead: a hero image above the headline', () => {
     expect(root.querySelector('img')).toBeNull();
   });
 });
+
+describe('rememberLead: a standfirst set as an h2 under the headline', () => {
+  const SUB = 'Harney Flats facility can supply about 90,000 homes for four hours and will store midday solar power';
+  const page = (sub: string) =>
+    new JSDOM(
+      `<body><header><h1>Battery site opens</h1><h2 class="subhead"><i>${sub}</i></h2></header><div class="body">${[
+        1, 2, 3,
+      ]
+        .map((n) => `<p>Paragraph ${n} of the release, long enough to count as prose in the body of the article.</p>`)
+        .join('')}<h2>A section heading that is long enough to pass sixty characters, after the body</h2></div></body>`,
+      { url: URL_ },
+    ).window.document;
+
+  it('puts it back first, as a paragraph', () => {
+    const doc = page(SUB);
+    const lead = rememberLead(doc);
+    const root = doc.querySelector('.body')!;
+    root.remove();
+    expect(lead.restore(root)).toBe(1);
+    expect(root.firstElementChild?.tagName).toBe('P');
+    expect(root.firstElementChild?.textContent).toBe(SUB);
+  });
+
+  it('leaves a short h2 (a kicker or section label) alone', () => {
+    const doc = page('Energy');
+    const lead = rememberLead(doc);
+    const root = doc.querySelector('.body')!;
+    root.remove();
+    expect(lead.restore(root)).toBe(0);
+  });
+});

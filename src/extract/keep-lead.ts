@@ -31,6 +31,23 @@ function isLinkLine(p: Element): boolean {
   return total === 0 || links / total > 0.3;
 }
 
+/**
+ * A standfirst set as a heading: an h2 right after the headline, before any paragraph, as long as a sentence
+ * ("Harney Flats facility can supply about 90,000 homes…"). Section headings are short.
+ */
+function isSubhead(el: Element): boolean {
+  return el.tagName === 'H2' && (el.textContent ?? '').trim().length >= 60;
+}
+
+/** The clone to put back; a standfirst heading comes back as the paragraph it is. */
+function asParagraph(el: Element): Element {
+  const clone = el.cloneNode(true) as Element;
+  if (el.tagName === 'P') return clone;
+  const p = el.ownerDocument.createElement('p');
+  p.append(...Array.from(clone.childNodes));
+  return p;
+}
+
 function mediaRoot(img: Element): Element {
   const figure = img.closest('figure');
   if (figure) return figure;
@@ -91,10 +108,13 @@ export function rememberLead(doc: Document): LeadMedia {
   const hero = heroScope(h1);
   for (let node = walker.nextNode() as Element | null; node; node = walker.nextNode() as Element | null) {
     if (node === h1) afterTitle = true;
-    if (node.tagName === 'P' && (node.textContent ?? '').trim().length >= 80) {
+    if (
+      (node.tagName === 'P' && (node.textContent ?? '').trim().length >= 80) ||
+      (afterTitle && paragraphs === 0 && isSubhead(node))
+    ) {
       node.setAttribute(ORDER, String(paragraphs));
       if (afterTitle && paragraphs < LEAD_PARAGRAPHS && !isLinkLine(node)) {
-        candidates.push({ clone: node.cloneNode(true) as Element, original: node, order: paragraphs, paragraph: true });
+        candidates.push({ clone: asParagraph(node), original: node, order: paragraphs, paragraph: true });
       }
       paragraphs++;
     }
