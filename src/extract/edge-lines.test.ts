@@ -83,6 +83,14 @@ describe('removeEdgeLines', () => {
     expect(r.querySelectorAll('p')).toHaveLength(3);
   });
 
+  it('reports the name on a byline line it removes', () => {
+    const names: string[] = [];
+    const r = root(`<div><span>اسم الكاتب،</span>نور الهدى القاضي</div>${paragraphs()}`);
+    removeEdgeLines(r, { byline: 'BBC News عربي', siteName: 'BBC News عربي', onByline: (n) => names.push(n) });
+    expect(names).toEqual(['نور الهدى القاضي']);
+    expect(r.textContent).not.toContain('اسم الكاتب');
+  });
+
   it('does not touch date lines below the first paragraph', () => {
     const r = root(`${paragraphs('<p>March 3, 2024</p>')}${'<p>' + PROSE[0] + '</p>'}`);
     expect(removeEdgeLines(r, NONE)['datelines']).toBe(0);

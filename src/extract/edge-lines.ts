@@ -10,6 +10,8 @@
 export interface EdgeMetadata {
   byline: string | null;
   siteName: string | null;
+  /** Told the name on a "By …" / "بقلم …" / "اسم الكاتب، …" line removed above the body. */
+  onByline?: (name: string) => void;
 }
 
 /** Lines: elements holding text but no other block. */
@@ -146,7 +148,7 @@ export function bylineNames(byline: string | null): string[] {
  */
 export function isMetaLine(line: string, meta: EdgeMetadata): boolean {
   if (!line || line.length > 160) return false;
-  let rest = ` ${line} `;
+  let rest = ` ${line.trim().replace(BYLINE_PREFIX, '')} `;
   // What makes a line a dateline or counter: a month or weekday name, a date, time or year, a number with a label
   // ("6 min read", "12,408 views"), or the byline.
   const labelled = new RegExp(LABEL_RE.source, 'iu').test(line) && DIGIT.test(line);
@@ -219,7 +221,14 @@ export function removeEdgeLines(
     const t = text(el);
     if (!t || !root.contains(el)) continue;
     if (isMetaLine(t, known) || (TAIL_BOILERPLATE.test(t) && t.length < 200)) {
-      if (!known.byline && BYLINE_PREFIX.test(t)) known.byline = t.replace(BYLINE_PREFIX, '').split(/\s[·|•]\s/)[0]!;
+      if (BYLINE_PREFIX.test(t)) {
+        const name = t
+          .replace(BYLINE_PREFIX, '')
+          .split(/\s[·|•]\s/)[0]!
+          .trim();
+        if (!known.byline) known.byline = name;
+        meta.onByline?.(name);
+      }
       removeLine(el, root);
       counts['datelines']!++;
       continue;

@@ -6,7 +6,7 @@ import { removeCaptionCredits } from './caption-credits';
 import { cleanArticle } from './clean-article';
 import { removeCommentThreads } from './comment-threads';
 import { removeEdgeLines } from './edge-lines';
-import { cleanByline } from './site-title';
+import { bylineOrPrinted, cleanByline } from './site-title';
 import { FairReadability } from './fair-readability';
 import { rememberLead } from './keep-lead';
 import { readMetadata } from './read-metadata';
@@ -73,6 +73,8 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
   const teaserPage = isMostlyTeasers(root, hosts);
   // One name for the stat and the skip option: the pass spans Readability (remembered before, restored after).
   if (lead) stats['lead'] = lead.restore(root);
+  /** A byline printed on the page ("By …"), for pages whose metadata names only the organisation. */
+  let pageByline: string | null = null;
   if (passes) {
     const byline = meta.byline ?? parsed.byline ?? null;
     for (const [k, v] of Object.entries(
@@ -88,7 +90,11 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
     // Before the edge lines: a thread's header ("58 reactions") is then the article's last line.
     if (!options.skip?.includes('after.comments')) stats['after.comments'] = removeCommentThreads(root);
     for (const [k, v] of Object.entries(
-      removeEdgeLines(root, { byline, siteName: meta.siteName ?? parsed.siteName ?? null }, skipped('after.')),
+      removeEdgeLines(
+        root,
+        { byline, siteName: meta.siteName ?? parsed.siteName ?? null, onByline: (name) => (pageByline ??= name) },
+        skipped('after.'),
+      ),
     ))
       stats[`after.${k}`] = v;
     if (!options.skip?.includes('after.credits')) stats['after.credits'] = removeCaptionCredits(root);
@@ -122,7 +128,11 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
     article: {
       url,
       title: title ?? '',
-      byline: meta.byline ?? cleanByline(parsed.byline ?? null, meta.siteName ?? parsed.siteName ?? null),
+      byline: bylineOrPrinted(
+        meta.byline ?? cleanByline(parsed.byline ?? null, meta.siteName ?? parsed.siteName ?? null),
+        meta.siteName ?? parsed.siteName ?? null,
+        pageByline,
+      ),
       siteName: meta.siteName ?? parsed.siteName ?? null,
       publishedTime: meta.publishedTime ?? parsed.publishedTime ?? null,
       lang,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanByline, siteNameFromTitle, titleMatchingHeadline } from './site-title';
+import { bylineOrPrinted, cleanByline, siteNameFromTitle, titleMatchingHeadline } from './site-title';
 
 describe('siteNameFromTitle', () => {
   it('reads the site from a title suffix that spells the host', () => {
@@ -50,5 +50,16 @@ describe('cleanByline', () => {
     expect(cleanByline('Eastbrook Voice editors', 'Eastbrook Voice')).toBe('Eastbrook Voice editors');
     expect(cleanByline('Byron Katie', null)).toBe('Byron Katie');
     expect(cleanByline(null, 'X')).toBeNull();
+  });
+});
+
+describe('bylineOrPrinted', () => {
+  it("prefers the byline printed on the page when the metadata's author is the site itself", () => {
+    expect(bylineOrPrinted('BBC News عربي', 'BBC News عربي', 'نور الهدى القاضي')).toBe('نور الهدى القاضي');
+    expect(bylineOrPrinted(null, null, 'Ellen Marsh')).toBe('Ellen Marsh');
+  });
+  it("keeps a person's byline from the metadata", () => {
+    expect(bylineOrPrinted('Priya Raman', 'The Courier', 'the Courier team')).toBe('Priya Raman');
+    expect(bylineOrPrinted('Priya Raman', 'The Courier', null)).toBe('Priya Raman');
   });
 });

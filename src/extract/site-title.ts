@@ -69,3 +69,10 @@ export function cleanByline(byline: string | null, siteName: string | null): str
   }
   return value || null;
 }
+
+/** The metadata byline, unless it only names the site (an organisation as author) and the page prints a person's. */
+export function bylineOrPrinted(byline: string | null, siteName: string | null, printed: string | null): string | null {
+  if (!printed) return byline;
+  if (!byline || (siteName && squash(byline) === squash(siteName))) return cleanByline(printed, siteName);
+  return byline;
+}
