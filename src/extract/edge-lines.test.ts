@@ -83,6 +83,21 @@ describe('removeEdgeLines', () => {
     expect(r.querySelectorAll('p')).toHaveLength(3);
   });
 
+  it('looks past a standfirst paragraph to the byline strip under it, avatar included', () => {
+    const r = root(
+      `<p>${PROSE[2]}</p><div><img src="/a.png" width="40" height="40"><a href="/w">עדי ברק</a><time>16.07.2024 | 08:05</time></div>${paragraphs()}`,
+    );
+    expect(removeEdgeLines(r, NONE)['datelines']).toBe(1);
+    expect(r.querySelector('img')).toBeNull();
+    expect(r.querySelectorAll('p')).toHaveLength(4);
+  });
+
+  it('removes ad labels and gallery positions anywhere, as label-only lines', () => {
+    const r = root(`<p>${PROSE[0]}</p><div>إعلان</div><p>${PROSE[1]}</p><div>3 of 8</div><p>${PROSE[2]}</p>`);
+    expect(removeEdgeLines(r, NONE)['counters']).toBe(2);
+    expect(r.textContent).not.toMatch(/إعلان|3 of 8/);
+  });
+
   it('reports the name on a byline line it removes', () => {
     const names: string[] = [];
     const r = root(`<div><span>اسم الكاتب،</span>نور الهدى القاضي</div>${paragraphs()}`);
@@ -119,7 +134,8 @@ describe('removeEdgeLines', () => {
   });
 
   it('removes counter lines anywhere, and honours skip', () => {
-    const r = root(`<p>${PROSE[0]}</p><div>142 Likes · 9 Restacks</div><p>${PROSE[1]}</p>`);
+    // Below the head (two paragraphs of prose), where only the counter rule applies.
+    const r = root(`${paragraphs()}<div>142 Likes · 9 Restacks</div><p>${PROSE[1]}</p>`);
     expect(removeEdgeLines(r, NONE, new Set(['counters']))['counters']).toBe(0);
     expect(removeEdgeLines(r, NONE)['counters']).toBe(1);
     expect(r.textContent).not.toContain('Likes');

@@ -104,8 +104,19 @@ function text(el: Element): string {
   return (el.textContent ?? '').replace(/[\s\u200b]+/g, ' ').trim();
 }
 
+/** An avatar or icon: a byline line with its author's 40-pixel photo is still a line. */
+function isSmallImage(img: Element): boolean {
+  const w = Number(img.getAttribute('width'));
+  const h = Number(img.getAttribute('height'));
+  return img.tagName === 'IMG' && w > 0 && w <= 100 && h > 0 && h <= 100;
+}
+
 function isLine(el: Element): boolean {
-  return !el.querySelector(INNER_BLOCK) && !el.querySelector(MEDIA) && !el.closest('figure, figcaption, table, pre');
+  return (
+    !el.querySelector(INNER_BLOCK) &&
+    Array.from(el.querySelectorAll(MEDIA)).every(isSmallImage) &&
+    !el.closest('figure, figcaption, table, pre')
+  );
 }
 
 /** Removes a line, and the wrappers it leaves empty (up to, not including, root). */
@@ -175,8 +186,14 @@ export function isMetaLine(line: string, meta: EdgeMetadata): boolean {
   return left.length <= 2;
 }
 
+/** "3 of 8" (a gallery's position), "٣ من ٨", "۳ از ۸", "3 מתוך 8". */
+const POSITION = /^[\d٠-٩۰-۹]+\s*(?:of|\/|من|از|מתוך)\s*[\d٠-٩۰-۹]+$/iu;
+/** An ad slot's label left behind by its ad: the whole line is the label. */
+const AD_LABEL =
+  /^(?:advertisement|advertising|ad|ads|sponsored|paid content|ad feedback|scroll to continue|advertisement\s*[·|-]\s*scroll to continue|إعلان|اعلان|إعلانات|تبلیغات|آگهی|פרסומת)$/iu;
+
 export function isCounterLine(line: string): boolean {
-  return line.length <= 80 && COUNTER.test(line);
+  return line.length <= 80 && (COUNTER.test(line) || POSITION.test(line) || AD_LABEL.test(line));
 }
 
 /** A signature or separator at the very end: "JESSE MORALES", "___", "— A.B." */
@@ -217,6 +234,7 @@ export function removeEdgeLines(
   // "By Ellen Marsh" removed at the head names the author when the page had no byline metadata.
   const known: EdgeMetadata = { ...meta };
 
+  let prose = 0;
   for (const el of skip.has('datelines') ? [] : lines()) {
     const t = text(el);
     if (!t || !root.contains(el)) continue;
@@ -233,8 +251,9 @@ export function removeEdgeLines(
       counts['datelines']!++;
       continue;
     }
-    // The first paragraph of prose ends the head (a long standfirst set as a heading does not).
-    if (t.length >= PARAGRAPH && !/^H[2-6]$/.test(el.tagName)) break;
+    // The second paragraph of prose ends the head: the first may be a standfirst above the byline strip (a long
+    // standfirst set as a heading does not count).
+    if (t.length >= PARAGRAPH && !/^H[2-6]$/.test(el.tagName) && ++prose >= 2) break;
   }
 
   for (const el of skip.has('counters') ? [] : lines()) {
