@@ -5,6 +5,7 @@ import { annotateBlocks, detectBaseDirection, normalizeLang, type DirectionSigna
 import { removeCaptionCredits } from './caption-credits';
 import { cleanArticle } from './clean-article';
 import { removeCommentThreads } from './comment-threads';
+import { qaThread } from './qa-thread';
 import { removeEdgeLines } from './edge-lines';
 import { bylineOrPrinted, cleanByline } from './site-title';
 import { FairReadability } from './fair-readability';
@@ -56,7 +57,9 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
   const stats: Record<string, number> = {};
   if (passes)
     for (const [k, v] of Object.entries(removeClutter(doc, hosts, skipped('before.')))) stats[`before.${k}`] = v;
-  const lead = passes && !options.skip?.includes('lead') ? rememberLead(doc) : null;
+  // A Q&A page's content is its question and every answer (read before Readability takes the document apart).
+  const qa = passes && !options.skip?.includes('qa') ? qaThread(doc) : null;
+  const lead = passes && !qa && !options.skip?.includes('lead') ? rememberLead(doc) : null;
 
   // "commas": Readability counting Arabic commas where it counts ASCII ones (see fair-readability.ts).
   const Extractor = passes && !options.skip?.includes('commas') ? FairReadability : Readability;
@@ -68,6 +71,10 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
   const title = meta.title ?? parsed?.title?.trim() ?? null;
   if (!parsed || !root) {
     return { ok: false, reason: 'not-article', title, message: 'No article was found on this page.' };
+  }
+  if (qa) {
+    stats['qa'] = qa.childElementCount;
+    root.replaceChildren(...Array.from(qa.childNodes));
   }
   // Judged on what Readability chose, before the after-passes take teaser lists out of it.
   const teaserPage = isMostlyTeasers(root, hosts);
