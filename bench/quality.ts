@@ -332,10 +332,8 @@ async function main(): Promise<void> {
     pages.flatMap((p) => [baseline, full].map((config) => ({ slug: p.slug, config }))),
     jobs,
   );
-  // The passes are whatever the extractor reports in `stats`; "after.lead" is skipped by the name "lead".
-  const passNames = [...new Set(first.filter((r) => r.config === 'qari').flatMap((r) => Object.keys(r.stats)))].map(
-    (k) => (k === 'after.lead' ? 'lead' : k),
-  );
+  // The passes are whatever the extractor reports in `stats`: each stat key is also the name that skips it.
+  const passNames = [...new Set(first.filter((r) => r.config === 'qari').flatMap((r) => Object.keys(r.stats)))];
   const skipConfigs: Config[] = passNames.map((pass) => ({ name: `skip:${pass}`, passes: true, skip: [pass] }));
   // A pass that runs both before and after Readability ("teasers", "rails") can hide behind its twin: whatever one
   // misses the other removes, so skipping one alone shows no change. Skip both together as well.

@@ -1,8 +1,14 @@
 import type { Article } from '../article';
+import { replaceAmpImages } from './amp-images';
 import { annotateBlocks, detectBaseDirection, normalizeLang, type DirectionSignals } from '../direction';
 import { removeByRules, withKept, type BlockRule } from '../site-rules/block-rule';
 import { builtinRulesFor } from '../site-rules/builtin';
+import { removeCaptionCredits } from './caption-credits';
 import { cleanArticle } from './clean-article';
+import { removeCommentThreads } from './comment-threads';
+import { qaThread } from './qa-thread';
+import { removeEdgeLines } from './edge-lines';
+import { bylineOrPrinted, cleanByline } from './site-title';
 import { FairReadability } from './fair-readability';
 import { BoundedReadability } from './bounded-readability';
 import { rememberLead } from './keep-lead';
@@ -103,6 +109,7 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
     new Set((options.skip ?? []).filter((s) => s.startsWith(prefix)).map((s) => s.slice(prefix.length)));
   unclobber(doc);
   yield;
+  replaceAmpImages(doc);
   resolveLazyImages(doc);
   yield;
   absolutizeUrls(doc, url);
@@ -122,7 +129,9 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
     for (const [k, v] of Object.entries(withKept(doc, rules.keep, () => removeClutter(doc, hosts, skipped('before.')))))
       stats[`before.${k}`] = v;
   yield;
-  const lead = passes && !options.skip?.includes('lead') ? rememberLead(doc) : null;
+  // A Q&A page's content is its question and every answer (read before Readability takes the document apart).
+  const qa = passes && !options.skip?.includes('qa') ? qaThread(doc) : null;
+  const lead = passes && !qa && !options.skip?.includes('lead') ? rememberLead(doc) : null;
 
   yield;
   // "commas": Readability counting Arabic commas where it counts ASCII ones (see fair-readability.ts).
@@ -137,9 +146,16 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
     return { ok: false, reason: 'not-article', title, message: 'No article was found on this page.' };
   }
   yield;
+  if (qa) {
+    stats['qa'] = qa.childElementCount;
+    root.replaceChildren(...Array.from(qa.childNodes));
+  }
   // Judged on what Readability chose, before the after-passes take teaser lists out of it.
   const teaserPage = isMostlyTeasers(root, hosts);
-  if (lead) stats['after.lead'] = lead.restore(root);
+  // One name for the stat and the skip option: the pass spans Readability (remembered before, restored after).
+  if (lead) stats['lead'] = lead.restore(root);
+  /** A byline printed on the page ("By …"), for pages whose metadata names only the organisation. */
+  let pageByline: string | null = null;
   yield;
   if (passes) {
     const byline = meta.byline ?? parsed.byline ?? null;
@@ -155,6 +171,17 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
     )) {
       stats[`after.${k}`] = v;
     }
+    // Before the edge lines: a thread's header ("58 reactions") is then the article's last line.
+    if (!options.skip?.includes('after.comments')) stats['after.comments'] = removeCommentThreads(root);
+    for (const [k, v] of Object.entries(
+      removeEdgeLines(
+        root,
+        { byline, siteName: meta.siteName ?? parsed.siteName ?? null, onByline: (name) => (pageByline ??= name) },
+        skipped('after.'),
+      ),
+    ))
+      stats[`after.${k}`] = v;
+    if (!options.skip?.includes('after.credits')) stats['after.credits'] = removeCaptionCredits(root);
   }
   if (byText.length) stats['site.removed']! += removeByRules(root, byText);
   yield;
@@ -189,7 +216,11 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
     article: {
       url,
       title: title ?? '',
-      byline: meta.byline ?? parsed.byline?.trim() ?? null,
+      byline: bylineOrPrinted(
+        meta.byline ?? cleanByline(parsed.byline ?? null, meta.siteName ?? parsed.siteName ?? null),
+        meta.siteName ?? parsed.siteName ?? null,
+        pageByline,
+      ),
       siteName: meta.siteName ?? parsed.siteName ?? null,
       publishedTime: meta.publishedTime ?? parsed.publishedTime ?? null,
       lang,

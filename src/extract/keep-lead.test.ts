@@ -38,9 +38,9 @@ const PAGE = html(
     `<div class="sidebar"><div class="widget"><div class="inner">${promoFigure}<a href="/podcast">Listen now</a></div></div></div></div></div>`,
 );
 
-function extract(page: string) {
+function extract(page: string, skip: string[] = []) {
   const doc = new JSDOM(page, { url: URL_ }).window.document;
-  const result = extractArticle(doc, { url: URL_ });
+  const result = extractArticle(doc, { url: URL_, skip });
   if (!result.ok) throw new Error(`not an article: ${result.message}`);
   const content = new JSDOM(result.article.content).window.document;
   return { result, content };
@@ -133,9 +133,15 @@ describe('rememberLead + restore (after Readability kept only the body container
 });
 
 describe('extractArticle keeps the lead', () => {
+  it('is skipped by the same name it reports its count under ("lead")', () => {
+    const { result, content } = extract(PAGE, ['lead']);
+    expect(result.stats['lead']).toBeUndefined();
+    expect(blocks(content)).not.toContain(STANDFIRST.slice(0, 30));
+  });
+
   it('brings back the standfirst first, then the lead figure with its caption, then the body', () => {
     const { result, content } = extract(PAGE);
-    expect(result.stats['after.lead']).toBe(2);
+    expect(result.stats['lead']).toBe(2);
     const order = blocks(content);
     expect(order[0]).toBe(STANDFIRST.slice(0, 30));
     expect(order[1]).toBe('A tram leaves the Eastgate dep');
@@ -168,5 +174,74 @@ describe('extractArticle keeps the lead', () => {
     );
     expect(content.querySelector('img[src*="tram-depot"]')).not.toBeNull();
     expect(content.querySelector('img[src*="podcast-promo"]')).toBeNull();
+  });
+});
+
+describe('rememberLead: a hero image above the headline', () => {
+  const story = (header: string) =>
+    new JSDOM(
+      `<body>${header}<div class="body">${[1, 2, 3]
+        .map(
+          (n) => `<p>Paragraph ${n} of the story, long enough to count as prose in the body of the article here.</p>`,
+        )
+        .join('')}</div></body>`,
+      { url: URL_ },
+    ).window.document;
+
+  it("restores a hero figure that sits in the story's header before the h1", () => {
+    const doc = story(
+      `<article><header><figure><img src="https://www.example.org/hero.jpg" width="1200" height="700">` +
+        `<figcaption>The chart room at midnight.</figcaption></figure><h1>The night shift</h1></header></article>`,
+    );
+    doc.querySelector('article')!.append(doc.querySelector('.body')!);
+    const lead = rememberLead(doc);
+    const root = doc.querySelector('.body')!;
+    root.remove();
+    expect(lead.restore(root)).toBe(1);
+    expect(root.firstElementChild?.tagName).toBe('FIGURE');
+    expect(root.querySelector('figcaption')?.textContent).toBe('The chart room at midnight.');
+  });
+
+  it('ignores images of a page masthead (a header with navigation) before the h1', () => {
+    const doc = story(
+      `<header><img src="https://www.example.org/masthead.jpg" width="1200" height="300"><nav><a href="/">Home</a></nav>` +
+        `<h1>The night shift</h1></header>`,
+    );
+    const lead = rememberLead(doc);
+    const root = doc.querySelector('.body')!;
+    root.remove();
+    expect(lead.restore(root)).toBe(0);
+    expect(root.querySelector('img')).toBeNull();
+  });
+});
+
+describe('rememberLead: a standfirst set as an h2 under the headline', () => {
+  const SUB = 'Harney Flats facility can supply about 90,000 homes for four hours and will store midday solar power';
+  const page = (sub: string) =>
+    new JSDOM(
+      `<body><header><h1>Battery site opens</h1><h2 class="subhead"><i>${sub}</i></h2></header><div class="body">${[
+        1, 2, 3,
+      ]
+        .map((n) => `<p>Paragraph ${n} of the release, long enough to count as prose in the body of the article.</p>`)
+        .join('')}<h2>A section heading that is long enough to pass sixty characters, after the body</h2></div></body>`,
+      { url: URL_ },
+    ).window.document;
+
+  it('puts it back first, as a paragraph', () => {
+    const doc = page(SUB);
+    const lead = rememberLead(doc);
+    const root = doc.querySelector('.body')!;
+    root.remove();
+    expect(lead.restore(root)).toBe(1);
+    expect(root.firstElementChild?.tagName).toBe('P');
+    expect(root.firstElementChild?.textContent).toBe(SUB);
+  });
+
+  it('leaves a short h2 (a kicker or section label) alone', () => {
+    const doc = page('Energy');
+    const lead = rememberLead(doc);
+    const root = doc.querySelector('.body')!;
+    root.remove();
+    expect(lead.restore(root)).toBe(0);
   });
 });

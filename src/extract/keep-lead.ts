@@ -1,3 +1,5 @@
+import { closestWithClassWord } from './class-words';
+
 /**
  * Lead images, figures and standfirsts often sit outside the container Readability picks (a sibling of the
  * body div, inside the article header), and readers lose the opening of the story. Before Readability we
@@ -9,9 +11,9 @@ const ORDER = 'data-qari-order';
 const LEAD_PARAGRAPHS = 3; // how far into the story a lost lead can be
 const SMALL = 200; // px: avatars, logos and icons are smaller than any lead image
 const NOT_LEAD = /(^|[\s_-])(avatar|logo|icon|byline|author|profile|sprite|badge|emoji)/i;
-/** Containers whose images belong to the page around the story, not to it. */
-const RAIL =
-  'aside, nav, [role="complementary"], [class*="rail" i], [class*="sidebar" i], [class*="promo" i], [class*="related" i], [class*="widget" i]';
+/** Containers whose images belong to the page around the story, not to it: by tag, or by class words. */
+const RAIL = 'aside, nav, [role="complementary"]';
+const RAIL_WORDS = new Set(['rail', 'sidebar', 'promo', 'related', 'widget']);
 
 interface Candidate {
   clone: Element;
@@ -27,6 +29,23 @@ function isLinkLine(p: Element): boolean {
   let links = 0;
   for (const a of Array.from(p.querySelectorAll('a'))) links += (a.textContent ?? '').trim().length;
   return total === 0 || links / total > 0.3;
+}
+
+/**
+ * A standfirst set as a heading: an h2 right after the headline, before any paragraph, as long as a sentence
+ * ("Harney Flats facility can supply about 90,000 homes…"). Section headings are short.
+ */
+function isSubhead(el: Element): boolean {
+  return el.tagName === 'H2' && (el.textContent ?? '').trim().length >= 60;
+}
+
+/** The clone to put back; a standfirst heading comes back as the paragraph it is. */
+function asParagraph(el: Element): Element {
+  const clone = el.cloneNode(true) as Element;
+  if (el.tagName === 'P') return clone;
+  const p = el.ownerDocument.createElement('p');
+  p.append(...Array.from(clone.childNodes));
+  return p;
 }
 
 function mediaRoot(img: Element): Element {
@@ -65,6 +84,16 @@ function asFigure(media: Element): Element {
   return figure;
 }
 
+/**
+ * Where a lead image may sit before the headline: the story's own <article>, or a header that holds the headline
+ * and no navigation (a page masthead with the site's logo is not the story's header).
+ */
+function heroScope(h1: Element | null): Element | null {
+  const scope = h1?.parentElement?.closest('article, header');
+  if (!scope || scope.tagName === 'BODY' || scope.querySelector('nav, [role="navigation"]')) return null;
+  return scope;
+}
+
 export interface LeadMedia {
   restore(root: Element): number;
 }
@@ -76,23 +105,28 @@ export function rememberLead(doc: Document): LeadMedia {
   const seen = new Set<Element>();
   const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 1 /* elements */);
   let afterTitle = !h1;
+  const hero = heroScope(h1);
   for (let node = walker.nextNode() as Element | null; node; node = walker.nextNode() as Element | null) {
     if (node === h1) afterTitle = true;
-    if (node.tagName === 'P' && (node.textContent ?? '').trim().length >= 80) {
+    if (
+      (node.tagName === 'P' && (node.textContent ?? '').trim().length >= 80) ||
+      (afterTitle && paragraphs === 0 && isSubhead(node))
+    ) {
       node.setAttribute(ORDER, String(paragraphs));
       if (afterTitle && paragraphs < LEAD_PARAGRAPHS && !isLinkLine(node)) {
-        candidates.push({ clone: node.cloneNode(true) as Element, original: node, order: paragraphs, paragraph: true });
+        candidates.push({ clone: asParagraph(node), original: node, order: paragraphs, paragraph: true });
       }
       paragraphs++;
     }
-    if (!afterTitle || node.tagName !== 'IMG' || paragraphs > LEAD_PARAGRAPHS) continue;
+    // Before the headline only a hero image in the story's own header counts (longform and feature layouts).
+    if ((!afterTitle && !hero?.contains(node)) || node.tagName !== 'IMG' || paragraphs > LEAD_PARAGRAPHS) continue;
     if (
       !node.getAttribute('src') ||
       isSmall(node) ||
       NOT_LEAD.test(`${node.getAttribute('class')} ${node.parentElement?.getAttribute('class')}`)
     )
       continue;
-    if (node.closest(RAIL)) continue;
+    if (node.closest(RAIL) || closestWithClassWord(node, RAIL_WORDS)) continue;
     const root = mediaRoot(node);
     if (seen.has(root)) continue;
     seen.add(root);

@@ -1,3 +1,5 @@
+import { cleanByline, siteNameFromTitle, titleMatchingHeadline } from './site-title';
+
 /**
  * Page metadata that Readability either misses or gets from fewer sources: published time from JSON-LD,
  * Open Graph / article meta tags and `<time>`, the title without its site suffix, language hints.
@@ -104,10 +106,16 @@ export function readMetadata(doc: Document): PageMetadata {
   // Not twitter:site: it is a handle ("@HarbourHerald"), not a name.
   const siteName =
     meta(doc, 'og:site_name') ??
+    // No og:site_name: a title suffix that spells the host's name ("… | Tidewater" on tidewater.dev).
+    siteNameFromTitle(doc.title, doc.URL) ??
     str((ldArticle?.['publisher'] as Json | undefined)?.['name']) ??
     meta(doc, 'application-name') ??
     null;
-  const rawTitle = str(ldArticle?.['headline']) ?? meta(doc, 'og:title', 'twitter:title') ?? doc.title?.trim() ?? null;
+  // The candidate the page's headline repeats: MediaWiki's JSON-LD "headline" is the short description, not the title.
+  const rawTitle = titleMatchingHeadline(
+    [str(ldArticle?.['headline']), meta(doc, 'og:title'), meta(doc, 'twitter:title'), doc.title?.trim() ?? null],
+    doc.querySelector('h1')?.textContent ?? null,
+  );
   // In order of trust: the first selector that matches wins, not the first <time> in the page (often a clock).
   const timeEl = [
     'time[itemprop="datePublished"]',
@@ -152,7 +160,7 @@ export function readMetadata(doc: Document): PageMetadata {
 
   return {
     title: rawTitle ? cleanTitle(rawTitle, siteName) : null,
-    byline: byline && !/^https?:\/\//.test(byline) ? byline : null,
+    byline: byline && !/^https?:\/\//.test(byline) ? cleanByline(byline, siteName) : null,
     siteName,
     publishedTime,
     leadImage,

@@ -1,4 +1,5 @@
-import { CLUTTER_CLASS, CLUTTER_HEADING, SHARE_OR_APP_LINK } from './clutter-vocabulary';
+import { hasClutterClass } from './class-words';
+import { CLUTTER_HEADING, SHARE_OR_APP_LINK } from './clutter-vocabulary';
 
 /** A heading that is nothing but a rail's label (compiled once: it runs for every heading of every page). */
 const RAIL_LABEL = new RegExp(`^(?:${CLUTTER_HEADING.source})$`, 'i');
@@ -42,10 +43,6 @@ function remove(el: Element, weight: TextWeight): boolean {
   return true;
 }
 
-function classAndId(el: Element): string {
-  return `${el.getAttribute('class') ?? ''} ${el.id}`;
-}
-
 function shortText(el: Element): string {
   return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
@@ -81,7 +78,7 @@ export function removeClutter(doc: Document, hosts: string[], skip: ReadonlySet<
   }
 
   for (const el of Array.from(body.querySelectorAll('[class], [id]'))) {
-    if (on('classes') && weight.has(el) && el !== body && CLUTTER_CLASS.test(classAndId(el)) && remove(el, weight))
+    if (on('classes') && weight.has(el) && el !== body && hasClutterClass(el) && remove(el, weight))
       counts['classes']!++;
   }
 

@@ -88,6 +88,27 @@ describe('isTeaserList', () => {
     expect(isTeaserList(el(`<div>${cards}</div>`), HOSTS)).toBe(false);
   });
 
+  it('rejects a paragraph of running text with several same-site inline links', () => {
+    const p = el(
+      `<p>Islanders blame <a href="/tag/ferries">the winter timetable</a> on <a href="/tag/calmac">the operator</a>, ` +
+        `whose <a href="/where/oban">Oban</a> and <a href="/where/mull">Mull</a> routes lost a sailing a day.</p>`,
+    );
+    expect(p.childElementCount).toBe(4);
+    expect(isTeaserList(p, HOSTS)).toBe(false);
+  });
+
+  it('rejects a bare run of inline same-site links (a sentence of tags, not cards)', () => {
+    const line = el(`<div><a href="/tag/a">Ferries</a><a href="/tag/b">Islands</a><a href="/tag/c">Winter</a></div>`);
+    expect(isTeaserList(line, HOSTS)).toBe(false);
+  });
+
+  it('still takes links that wrap card content (image and headline) as list items', () => {
+    const cards = [1, 2, 3]
+      .map((n) => `<a class="card" href="/news/${n}"><img src="/t/${n}.jpg" alt=""><h3>Story ${n}</h3></a>`)
+      .join('');
+    expect(isTeaserList(el(`<div class="grid">${cards}</div>`), HOSTS)).toBe(true);
+  });
+
   it('rejects a group whose children do not share a shape', () => {
     const mixed = el(
       `<div><h2>Ferries</h2><p>Intro <a href="/a">a</a></p><div class="x"><a href="/b">b</a> 10:00</div>` +

@@ -62,11 +62,33 @@ function sameSiteLink(el: Element, hosts: string[]): boolean {
   });
 }
 
+/** Phrasing elements: in running text they are words of a sentence, never the cards of a list. */
+const INLINE = /^(A|ABBR|B|BDI|BDO|BR|CITE|CODE|DFN|EM|I|KBD|MARK|Q|S|SAMP|SMALL|SPAN|STRONG|SUB|SUP|TIME|U|VAR|WBR)$/;
+/** What makes an inline element a card after all: `<a class="card"><img><h3>…</h3></a>`. */
+const CARD_CONTENT = 'img, picture, svg, video, div, p, h1, h2, h3, h4, h5, h6, ul, ol, figure, article, section';
+
+/**
+ * A list item is a block: li, article, a div card, or a link that wraps a card's block content. An inline link
+ * or a bold word is part of a sentence, and a paragraph with four same-site links is prose, not a rail.
+ */
+function isBlockItem(el: Element): boolean {
+  return !INLINE.test(el.tagName) || !!el.querySelector(CARD_CONTENT);
+}
+
+/** Text that sits directly in `el`, between its children: the running text of a paragraph, empty in a list. */
+function ownTextLength(el: Element): number {
+  let n = 0;
+  for (const node of Array.from(el.childNodes)) if (node.nodeType === 3) n += node.nodeValue!.trim().length;
+  return n;
+}
+
 export function isTeaserList(el: Element, hosts: string[]): boolean {
   const children: Element[] = [];
   for (let c = el.firstElementChild; c; c = c.nextElementSibling)
     if (!/^(SCRIPT|STYLE|TEMPLATE)$/.test(c.tagName)) children.push(c);
   if (children.length < MIN_ITEMS) return false;
+  // Running text around the items: a sentence with links in it. Items must be blocks (see isBlockItem).
+  if (ownTextLength(el) > text(el).length * 0.2) return false;
   const groups = new Map<string, Element[]>();
   let items: Element[] = []; // the largest group; the first of equals
   for (const child of children) {
@@ -79,6 +101,7 @@ export function isTeaserList(el: Element, hosts: string[]): boolean {
   if (items.length < MIN_ITEMS || items.length < children.length * 0.6) return false;
   // Any item too long to be a card decides it: measure lengths (cheap, bounded) before anything else.
   for (const item of items) if (squeezedLength(item, MAX_ITEM_TEXT) > MAX_ITEM_TEXT) return false;
+  if (!items.every(isBlockItem)) return false;
 
   let linked = 0,
     timed = 0,

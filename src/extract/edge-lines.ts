@@ -1,0 +1,285 @@
+/**
+ * After Readability: the short, non-sentence lines at the edges of the article body. Above the first paragraph:
+ * datelines, "Updated …", bylines, reading time ("5 min read", "قراءة 5 دقائق"), news codes and view counters.
+ * Below the last paragraph: the author's bio and signature, donation and newsletter appeals, disclaimers,
+ * "View original content", tags, source and short-link lines. Anywhere: a line that is nothing but a counter
+ * ("142 Likes · 9 Restacks", "12,408 مشاهدة", "from 29 votes"). Each rule is about the shape of a line (dates,
+ * numbers, labels, names), in English, Arabic, Persian and Hebrew; nothing here names a site.
+ */
+
+export interface EdgeMetadata {
+  byline: string | null;
+  siteName: string | null;
+  /** Told the name on a "By …" / "بقلم …" / "اسم الكاتب، …" line removed above the body. */
+  onByline?: (name: string) => void;
+}
+
+/** Lines: elements holding text but no other block. */
+const LINE = 'p, div, span, li, h2, h3, h4, h5, h6, time, small, address, header, footer, section, ul, ol, dl, dd';
+const INNER_BLOCK = 'p, div, li, ul, ol, h2, h3, h4, h5, h6, section, header, footer, figure, table, pre, blockquote';
+const MEDIA = 'img, picture, video, svg, table, pre, math, figure, iframe';
+/** A line this long is prose: the head walk stops at the first one that is not a meta line. */
+const PARAGRAPH = 80;
+
+// Dates. Month and weekday names: English; Arabic (Egyptian/Gulf "يناير…" and Levantine/Iraqi "كانون الثاني…");
+// Persian (solar Hijri and the Persian spelling of Gregorian months); Hebrew.
+const MONTHS = [
+  'january|february|march|april|may|june|july|august|september|october|november|december',
+  'jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec',
+  'يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يونيه|يوليو|يوليه|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر',
+  'كانون الثاني|كانون الأول|كانون الاول|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران|تموز|آب|اب|أيلول|ايلول|تشرين الأول|تشرين الاول|تشرين الثاني',
+  'فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند',
+  'ژانویه|فوریه|مارس|آوریل|مه|ژوئن|ژوئیه|اوت|سپتامبر|اکتبر|نوامبر|دسامبر',
+  'ינואר|פברואר|מרץ|מרס|אפריל|מאי|יוני|יולי|אוגוסט|ספטמבר|אוקטובר|נובמבר|דצמבר',
+].join('|');
+const WEEKDAYS = [
+  'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun',
+  'الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد',
+  'شنبه|یکشنبه|یک‌شنبه|دوشنبه|سه‌شنبه|سه شنبه|چهارشنبه|پنجشنبه|پنج‌شنبه|جمعه',
+  'יום ראשון|יום שני|יום שלישי|יום רביעי|יום חמישי|יום שישי|שבת',
+].join('|');
+/** Words that label a meta line or are its units: "Published", "Updated", "min read", "views", "By"… */
+const LABELS = [
+  'published|posted|updated|last updated|first published|modified|on|at|by|and|min|mins|minute|minutes|read|reading|time',
+  'views?|likes?|restacks?|comments?|shares?|reactions?|votes?|ratings?|from|words?|am|pm|gmt|utc|bst|est|edt|pst|pdt|cet|cest|gst|ast',
+  'نشر|نشر في|نُشر|تم النشر|آخر تحديث|اخر تحديث|تحديث|محدث|تاريخ النشر|بقلم|كتب|كتبت|إعداد|قراءة|دقائق|دقيقة|دقيقتان|مشاهدة|مشاهدات|تعليق|تعليقات|م|ص|مساء|صباحا|في|و',
+  'انتشار|تاریخ انتشار|منتشر شده|به‌روزرسانی|بروزرسانی|کد خبر|کد مطلب|شناسه خبر|زمان مطالعه|مطالعه|دقیقه|بازدید|نظر|به قلم|نویسنده|خبرنگار|ساعت|و',
+  'פורסם|עודכן|עדכון|מאת|זמן קריאה|דקות קריאה|דקות|דקה|קריאה|צפיות|תגובות|בשעה|ב',
+].join('|');
+const BYLINE_PREFIX = /^(by|written by|words by|بقلم|كتب|كتبت|اسم الكاتب|به قلم|نوشته|מאת)[\s:：،,]+/i;
+
+const boundary = (alternatives: string) =>
+  new RegExp(`(?<![\\p{L}\\p{M}])(?:${alternatives})(?![\\p{L}\\p{M}])`, 'giu');
+const MONTH_RE = boundary(MONTHS);
+const WEEKDAY_RE = boundary(WEEKDAYS);
+const LABEL_RE = boundary(LABELS);
+/** Digits of any script (ASCII, Arabic-Indic, Persian), with the separators of dates, times and counts. */
+const NUMBER_RE = /[\d٠-٩۰-۹]+(?:[.,:/٫٬\-–][\d٠-٩۰-۹]+)*[kKmM]?/gu;
+const DIGIT = /[\d٠-٩۰-۹]/u;
+/** "14:22", "30.08.24", "2024-06-03", "۱۴۰۳/۰۳/۱۴", or a year on its own (Gregorian, or solar / lunar Hijri). */
+const DATE_OR_TIME =
+  /[\d٠-٩۰-۹]{1,4}\s*[:/.\-–]\s*[\d٠-٩۰-۹]{1,2}|(?<![\d٠-٩۰-۹])(?:19|20|13|14|١٣|١٤|۱۳|۱۴|١٩|٢٠|۱۹|۲۰)[\d٠-٩۰-۹]{2}(?![\d٠-٩۰-۹])/u;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** A line made only of counts: "142 Likes · 9 Restacks", "12,408 مشاهدة", "4.86 from 29 votes", "58 reactions". */
+const COUNTER =
+  /^[\s·|•,()★☆]*(?:[\d٠-٩۰-۹][\d٠-٩۰-۹.,٫٬]*[kKmM]?\s*(?:from\s+[\d,.]+\s+)?(?:views?|likes?|restacks?|comments?|shares?|reactions?|votes?|ratings?|reviews?|مشاهدة|مشاهدات|تعليقا?|تعليقات|إعجاب|بازدید|نظر|צפיות|תגובות|לייקים)[\s·|•,()]*)+$/iu;
+
+/** Appeals, disclaimers and housekeeping that end an article. */
+const TAIL_BOILERPLATE = new RegExp(
+  [
+    // English
+    'small favou?r to ask',
+    'please consider (supporting|a (small |monthly )*(donation|contribution))',
+    '(support|fund) (us|our|independent) (journalism|work|reporting)',
+    'buy me a coffee',
+    'reader-supported',
+    'become a (free or )?paid subscriber',
+    'view original content',
+    'do you have an opinion on',
+    'submit a (response|letter)',
+    'the views (and opinions )?expressed',
+    'affiliate (links?|commission)',
+    'as an amazon associate',
+    '^(add|post|leave|write) (a |your )?(comment|reply|reaction|response)',
+    '(comments?|reactions?|replies) (are|is) (checked|moderated|reviewed)',
+    'please keep it civil',
+    '^(tags|tagged|filed under|categories|categorized as|topics)\\b',
+    '^(source|sources|credit|photo credit)s?\\s*:',
+    // Arabic
+    'الآراء الواردة',
+    'لا تعبر بالضرورة',
+    'تابعوا|تابعونا|اشترك(وا)? في',
+    '^(المصدر|الوسوم|كلمات مفتاحية|كلمات دلالية)\\s*[:：]?',
+    // Persian
+    '^(منبع|برچسب‌?ها|لینک کوتاه|کلیدواژه‌?ها)\\s*[:：]?',
+    // Hebrew
+    'הצטרפו ל|עקבו אחרי|^(תגיות|מקור)\\s*[:：]?|^הוספת תגובה',
+    '^(أضف|اكتب) تعليق|^(ارسال|ثبت) نظر',
+  ].join('|'),
+  'iu',
+);
+
+function text(el: Element): string {
+  return (el.textContent ?? '').replace(/[\s\u200b]+/g, ' ').trim();
+}
+
+/** An avatar or icon: a byline line with its author's 40-pixel photo is still a line. */
+function isSmallImage(img: Element): boolean {
+  const w = Number(img.getAttribute('width'));
+  const h = Number(img.getAttribute('height'));
+  return img.tagName === 'IMG' && w > 0 && w <= 100 && h > 0 && h <= 100;
+}
+
+function isLine(el: Element): boolean {
+  return (
+    !el.querySelector(INNER_BLOCK) &&
+    Array.from(el.querySelectorAll(MEDIA)).every(isSmallImage) &&
+    !el.closest('figure, figcaption, table, pre')
+  );
+}
+
+/** Removes a line, and the wrappers it leaves empty (up to, not including, root). */
+function removeLine(el: Element, root: Element): void {
+  let node: Element = el;
+  while (node.parentElement && node.parentElement !== root && isEmptyWithout(node.parentElement, node))
+    node = node.parentElement;
+  node.remove();
+}
+
+function isEmptyWithout(parent: Element, child: Element): boolean {
+  for (const c of Array.from(parent.childNodes)) {
+    if (c === child) continue;
+    if (
+      c.nodeType === 3
+        ? c.nodeValue!.trim()
+        : c.nodeType === 1 &&
+          (text(c as Element) || (c as Element).matches(MEDIA) || (c as Element).querySelector(MEDIA))
+    )
+      return false;
+  }
+  return true;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Names to read as byline: the known byline and each of its names ("A, B and C"), prefixes stripped. */
+export function bylineNames(byline: string | null): string[] {
+  if (!byline) return [];
+  const whole = byline.replace(BYLINE_PREFIX, '').trim();
+  const parts = whole.split(/\s*(?:,|،|\band\b|\s&\s|\sو\s|\sו)\s*/u).filter((p) => p.length > 2);
+  return [...new Set([whole, ...parts])];
+}
+
+/**
+ * A dateline, byline, reading-time or counter line: once dates, numbers, labels and the byline's names are taken
+ * out, at most two words are left, and the line had a date, a number or a byline to begin with.
+ */
+export function isMetaLine(line: string, meta: EdgeMetadata): boolean {
+  if (!line || line.length > 160) return false;
+  let rest = ` ${line.trim().replace(BYLINE_PREFIX, '')} `;
+  // What makes a line a dateline or counter: a month or weekday name, a date, time or year, a number with a label
+  // ("6 min read", "12,408 views"), or the byline.
+  const labelled = new RegExp(LABEL_RE.source, 'iu').test(line) && DIGIT.test(line);
+  let signal =
+    BYLINE_PREFIX.test(line) ||
+    labelled ||
+    new RegExp(MONTH_RE.source, 'iu').test(line) ||
+    new RegExp(WEEKDAY_RE.source, 'iu').test(line) ||
+    DATE_OR_TIME.test(line);
+  for (const name of [...bylineNames(meta.byline), meta.siteName ?? ''].filter(Boolean)) {
+    const re = new RegExp(escapeRegExp(name), 'giu');
+    if (re.test(rest)) {
+      signal = true;
+      rest = rest.replace(re, ' ');
+    }
+  }
+  rest = rest.replace(MONTH_RE, ' ').replace(WEEKDAY_RE, ' ').replace(NUMBER_RE, ' ');
+  // Labels and units count only next to a date or number, or in a "By …" line: "Published" alone is a word.
+  rest = rest.replace(LABEL_RE, ' ').replace(BYLINE_PREFIX, ' ');
+  const left = rest.match(WORD) ?? [];
+  if (!signal) return false;
+  // "By Ellen Marsh" with no known byline: the prefix and up to four names.
+  if (BYLINE_PREFIX.test(line.trim())) return left.length <= 4 && !/[.!?؟]$/.test(line);
+  return left.length <= 2;
+}
+
+/** "3 of 8" (a gallery's position), "٣ من ٨", "۳ از ۸", "3 מתוך 8". */
+const POSITION = /^[\d٠-٩۰-۹]+\s*(?:of|\/|من|از|מתוך)\s*[\d٠-٩۰-۹]+$/iu;
+/** An ad slot's label left behind by its ad: the whole line is the label. */
+const AD_LABEL =
+  /^(?:advertisement|advertising|ad|ads|sponsored|paid content|ad feedback|scroll to continue|advertisement\s*[·|-]\s*scroll to continue|إعلان|اعلان|إعلانات|تبلیغات|آگهی|פרסומת)$/iu;
+
+export function isCounterLine(line: string): boolean {
+  return line.length <= 80 && (COUNTER.test(line) || POSITION.test(line) || AD_LABEL.test(line));
+}
+
+/** A signature or separator at the very end: "JESSE MORALES", "___", "— A.B." */
+function isSignature(line: string, meta: EdgeMetadata): boolean {
+  if (!(line.match(WORD) ?? []).length) return line.length <= 20; // "___", "* * *"
+  if (bylineNames(meta.byline).some((n) => n.toLowerCase() === line.toLowerCase())) return true;
+  const words = line.match(WORD) ?? [];
+  return words.length <= 4 && line === line.toUpperCase() && line !== line.toLowerCase();
+}
+
+/** "Morales covers the environment…", "Ellen grows vegetables…": a short paragraph about the byline's author. */
+function isAuthorBio(line: string, meta: EdgeMetadata): boolean {
+  if (line.length > 320) return false;
+  // The full name, the first name (blogs: "Ellen grows…") or the surname (news: "Morales covers…").
+  const names = bylineNames(meta.byline).flatMap((n) => [n, ...n.split(/\s+/)].map((w) => w.toLowerCase()));
+  const start = line.toLowerCase();
+  return names.some((n) => n.length > 2 && start.startsWith(n) && !/[\p{L}\p{M}]/u.test(start.charAt(n.length)));
+}
+
+/** Outermost lines below root, in document order (a span inside a paragraph is part of its line). */
+function outerLines(root: Element): Element[] {
+  const all = Array.from(root.querySelectorAll(LINE)).filter(isLine);
+  const set = new Set(all);
+  return all.filter((el) => !(el.parentElement && set.has(el.parentElement)));
+}
+
+/**
+ * `skip` names parts to leave out, as the quality benchmark measures them: "datelines" (head), "counters", "tail".
+ * Returns how many lines each part removed.
+ */
+export function removeEdgeLines(
+  root: Element,
+  meta: EdgeMetadata,
+  skip: ReadonlySet<string> = new Set(),
+): Record<string, number> {
+  const counts: Record<string, number> = { datelines: 0, counters: 0, tail: 0 };
+  const lines = () => outerLines(root);
+  // "By Ellen Marsh" removed at the head names the author when the page had no byline metadata.
+  const known: EdgeMetadata = { ...meta };
+
+  let prose = 0;
+  for (const el of skip.has('datelines') ? [] : lines()) {
+    const t = text(el);
+    if (!t || !root.contains(el)) continue;
+    if (isMetaLine(t, known) || (TAIL_BOILERPLATE.test(t) && t.length < 200)) {
+      if (BYLINE_PREFIX.test(t)) {
+        const name = t
+          .replace(BYLINE_PREFIX, '')
+          .split(/\s[·|•]\s/)[0]!
+          .trim();
+        if (!known.byline) known.byline = name;
+        meta.onByline?.(name);
+      }
+      removeLine(el, root);
+      counts['datelines']!++;
+      continue;
+    }
+    // The second paragraph of prose ends the head: the first may be a standfirst above the byline strip (a long
+    // standfirst set as a heading does not count).
+    if (t.length >= PARAGRAPH && !/^H[2-6]$/.test(el.tagName) && ++prose >= 2) break;
+  }
+
+  for (const el of skip.has('counters') ? [] : lines()) {
+    if (root.contains(el) && isCounterLine(text(el))) {
+      removeLine(el, root);
+      counts['counters']!++;
+    }
+  }
+
+  // From the end: remove while the last line is boilerplate; a short label line goes with what it introduced.
+  let removedAfter = false;
+  const tail = skip.has('tail') ? [] : lines().reverse();
+  for (const el of tail) {
+    if (!root.contains(el)) continue;
+    const t = text(el);
+    if (!t) continue;
+    const boilerplate =
+      (t.length < 700 && TAIL_BOILERPLATE.test(t)) ||
+      isMetaLine(t, known) ||
+      isSignature(t, known) ||
+      isAuthorBio(t, known);
+    const label = removedAfter && t.length <= 60 && !/[.!?؟。]$/.test(t) && !el.matches('li');
+    if (!boilerplate && !label) break;
+    removeLine(el, root);
+    counts['tail']!++;
+    removedAfter = true;
+  }
+  return counts;
+}
