@@ -180,6 +180,8 @@ export async function openFiller(qari: Qari, fillerSource: string, pages: Fixtur
   // The image bytes the test server serves for those articles (what the background would have fetched).
   const bytes: Record<string, { base64: string; type: string }> = {};
   for (const url of await call(filler, 'imageUrls', seedPages)) {
+    // Only the test server's images: every other host is blocked in the browser too (the copy saves it missing).
+    if (!url.startsWith(`${origin}/`)) continue;
     const response = await fetch(url);
     if (response.ok)
       bytes[url] = {
