@@ -87,8 +87,6 @@ export function isTeaserList(el: Element, hosts: string[]): boolean {
   for (let c = el.firstElementChild; c; c = c.nextElementSibling)
     if (!/^(SCRIPT|STYLE|TEMPLATE)$/.test(c.tagName)) children.push(c);
   if (children.length < MIN_ITEMS) return false;
-  // Running text around the items: a sentence with links in it. Items must be blocks (see isBlockItem).
-  if (ownTextLength(el) > text(el).length * 0.2) return false;
   const groups = new Map<string, Element[]>();
   let items: Element[] = []; // the largest group; the first of equals
   for (const child of children) {
@@ -102,6 +100,8 @@ export function isTeaserList(el: Element, hosts: string[]): boolean {
   // Any item too long to be a card decides it: measure lengths (cheap, bounded) before anything else.
   for (const item of items) if (squeezedLength(item, MAX_ITEM_TEXT) > MAX_ITEM_TEXT) return false;
   if (!items.every(isBlockItem)) return false;
+  // Running text around the items: a sentence with links in it. Last of the cheap checks: it measures all of el.
+  if (ownTextLength(el) > squeezedLength(el) * 0.2) return false;
 
   let linked = 0,
     timed = 0,
