@@ -121,7 +121,7 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
   yield;
   // Site rules: selector rules before Readability, text rules on its result (a far smaller tree); kept
   // elements sit out the clutter passes.
-  const rules = passes ? (options.siteRules ?? builtinRulesFor(url)) : { remove: [], keep: [] };
+  const rules = passes ? (options.siteRules ?? builtinRulesFor(url, doc)) : { remove: [], keep: [] };
   const byText = rules.remove.filter((r) => r.kind === 'text');
   const bySelector = rules.remove.filter((r) => r.kind === 'selector');
   if (rules.remove.length) stats['site.removed'] = removeByRules(doc, bySelector);
