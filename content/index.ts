@@ -61,7 +61,7 @@ let settled: Extraction | null = null;
 
 /** The site rules as they are now: read on every request, so a change from the reader or popup applies at once. */
 async function currentRules(): Promise<SiteRules> {
-  return siteRulesFor(location.href, await loadRemovedBlocks(location.href).catch(() => []));
+  return siteRulesFor(location.href, await loadRemovedBlocks(location.href).catch(() => []), document);
 }
 
 /** One synchronous extraction (used to check a "Remove this block" rule; the reader's own goes in steps). */

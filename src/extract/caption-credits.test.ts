@@ -80,4 +80,14 @@ describe('removeCaptionCredits: elements the template names as credits', () => {
     expect(r.textContent).not.toContain('Getty');
     expect(r.textContent).toContain(long.trim());
   });
+
+  it('drops a wire credit in its own span after the caption words, never a caption that is only a name', () => {
+    const r = root(
+      `<figure>${IMG}<figcaption><span>Rooftops painted white in July 2024.</span><span> Rafael Mendes/Global Desk</span></figcaption></figure>` +
+        `<figure>${IMG}<figcaption><span>Rafael Mendes/Global Desk</span></figcaption></figure>`,
+    );
+    expect(removeCaptionCredits(r)).toBe(1);
+    const captions = Array.from(r.querySelectorAll('figcaption'), (c) => squash(c.textContent));
+    expect(captions).toEqual(['Rooftops painted white in July 2024.', 'Rafael Mendes/Global Desk']);
+  });
 });

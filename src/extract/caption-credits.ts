@@ -1,7 +1,8 @@
 /**
  * Photo credits and caption labels are not the caption: "Photograph: Mark Ellison/The Courier", "(צילום: אלון
  * פרידמן)", "© Ville de …", "صدر الصورة، Getty Images", "(أرشيفية)", and BBC's screen-reader prefix "التعليق على
- * الصورة،" / "Image caption,". A reader keeps the words that describe the picture and drops who took it.
+ * الصورة،" / "Image caption,", and a wire credit in its own span after the caption ("Rafael Mendes/Global Desk").
+ * A reader keeps the words that describe the picture and drops who took it.
  */
 
 /** Credit labels, each followed by the name of a photographer or an agency. */
@@ -16,6 +17,8 @@ const TRAILING_CREDIT = new RegExp(
   `\\s*(?:\\(\\s*${CREDIT_LABEL}\\s*[:：،,][^()]{1,100}\\)|(?<=[.!?…’”"»)]\\s+)${CREDIT_LABEL}\\s*[:：][^.]{1,100}|©[^.]{1,100}|\\((?:أرشيفية|ارشيفية|أرشيف|archive|file photo|file)\\))\\s*$`,
   'iu',
 );
+/** A wire credit set in its own element after the caption: "Rafael Mendes/Global Desk", "Jane Doe/Reuters". */
+const AGENCY_CREDIT = /^(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}[\p{L}.'’-]*\s*\/\s*\p{Lu}[\p{L}&.'’ -]{1,40}$/u;
 /** A label read out before the caption by screen readers, left visible by some templates. */
 const LEADING_LABEL = /^\s*(?:image caption|caption|التعليق على الصورة|توضیح تصویر|כיתוב)\s*[,،:：]\s*/iu;
 
@@ -30,12 +33,26 @@ function text(el: Element): string {
   return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** `el` is a span of a caption that follows the caption's own words (never the whole caption). */
+function isAfterCaptionText(el: Element): boolean {
+  const caption = el.parentElement?.closest('figcaption, [class*="caption" i]');
+  if (!caption || el.matches('figcaption, [class*="caption" i]')) return false;
+  const range = el.ownerDocument.createRange();
+  range.setStart(caption, 0);
+  range.setEndBefore(el);
+  return range.toString().trim().length > 0;
+}
+
 export function removeCaptionCredits(root: Element): number {
   let removed = 0;
   // Elements that are nothing but a credit, inside a figure or a caption.
   for (const el of Array.from(root.querySelectorAll(CREDITS))) {
     if (!root.contains(el) || el.querySelector('img, picture, video, figcaption')) continue;
-    if (CREDIT_ELEMENT.test(text(el)) || /^\((?:أرشيفية|ارشيفية|archive|file)\)$/iu.test(text(el))) {
+    if (
+      CREDIT_ELEMENT.test(text(el)) ||
+      /^\((?:أرشيفية|ارشيفية|archive|file)\)$/iu.test(text(el)) ||
+      (AGENCY_CREDIT.test(text(el)) && isAfterCaptionText(el))
+    ) {
       el.remove();
       removed++;
     }

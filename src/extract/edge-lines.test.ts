@@ -141,3 +141,17 @@ describe('removeEdgeLines', () => {
     expect(r.textContent).not.toContain('Likes');
   });
 });
+
+describe('removeEdgeLines: a heading left at the end', () => {
+  it('goes, with the heading before it, once what they introduced is gone', () => {
+    const r = root(`${paragraphs()}<div><h2>See also</h2></div><h2>References</h2>`);
+    expect(removeEdgeLines(r, NONE).tail).toBe(2);
+    expect(lines(r)).toEqual(PROSE);
+  });
+
+  it('stays when a paragraph follows it', () => {
+    const r = root(`${paragraphs()}<h2>Aftermath</h2><p>${PROSE[0]}</p>`);
+    removeEdgeLines(r, NONE);
+    expect(lines(r)).toContain('Aftermath');
+  });
+});

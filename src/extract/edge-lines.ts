@@ -1,10 +1,14 @@
+import { opensWithHiddenLabel } from './hidden-labels';
+
 /**
  * After Readability: the short, non-sentence lines at the edges of the article body. Above the first paragraph:
- * datelines, "Updated …", bylines, reading time ("5 min read", "قراءة 5 دقائق"), news codes and view counters.
+ * datelines, "Updated …", bylines, reading time ("5 min read", "قراءة 5 دقائق"), news codes, view counters and
+ * fields a hidden screen-reader label opens ("Role, BBC News عربي").
  * Below the last paragraph: the author's bio and signature, donation and newsletter appeals, disclaimers,
- * "View original content", tags, source and short-link lines. Anywhere: a line that is nothing but a counter
- * ("142 Likes · 9 Restacks", "12,408 مشاهدة", "from 29 votes"). Each rule is about the shape of a line (dates,
- * numbers, labels, names), in English, Arabic, Persian and Hebrew; nothing here names a site.
+ * "View original content", tags, source and short-link lines, and a heading left with nothing under it. Anywhere:
+ * a line that is nothing but a counter ("142 Likes · 9 Restacks", "12,408 مشاهدة", "from 29 votes"). Each rule is
+ * about the shape of a line (dates, numbers, labels, names), in English, Arabic, Persian and Hebrew; nothing here
+ * names a site.
  */
 
 export interface EdgeMetadata {
@@ -238,7 +242,9 @@ export function removeEdgeLines(
   for (const el of skip.has('datelines') ? [] : lines()) {
     const t = text(el);
     if (!t || !root.contains(el)) continue;
-    if (isMetaLine(t, known) || (TAIL_BOILERPLATE.test(t) && t.length < 200)) {
+    // A short line opened by a screen-reader label ("Role, ", "Published: ") is a labelled field, not prose.
+    const field = t.length < PARAGRAPH && opensWithHiddenLabel(el);
+    if (field || isMetaLine(t, known) || (TAIL_BOILERPLATE.test(t) && t.length < 200)) {
       if (BYLINE_PREFIX.test(t)) {
         const name = t
           .replace(BYLINE_PREFIX, '')
@@ -271,6 +277,8 @@ export function removeEdgeLines(
     const t = text(el);
     if (!t) continue;
     const boilerplate =
+      // A heading that ends the article introduces nothing: its section ("References", "See also") was removed.
+      /^H[2-6]$/.test(el.tagName) ||
       (t.length < 700 && TAIL_BOILERPLATE.test(t)) ||
       isMetaLine(t, known) ||
       isSignature(t, known) ||

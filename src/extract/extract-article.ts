@@ -8,6 +8,7 @@ import { cleanArticle } from './clean-article';
 import { removeCommentThreads } from './comment-threads';
 import { qaThread } from './qa-thread';
 import { removeEdgeLines } from './edge-lines';
+import { markHiddenLabels, removeHiddenLabels } from './hidden-labels';
 import { bylineOrPrinted, cleanByline } from './site-title';
 import { FairReadability } from './fair-readability';
 import { BoundedReadability } from './bounded-readability';
@@ -121,10 +122,13 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
   yield;
   // Site rules: selector rules before Readability, text rules on its result (a far smaller tree); kept
   // elements sit out the clutter passes.
-  const rules = passes ? (options.siteRules ?? builtinRulesFor(url)) : { remove: [], keep: [] };
+  const rules = passes ? (options.siteRules ?? builtinRulesFor(url, doc)) : { remove: [], keep: [] };
   const byText = rules.remove.filter((r) => r.kind === 'text');
   const bySelector = rules.remove.filter((r) => r.kind === 'selector');
   if (rules.remove.length) stats['site.removed'] = removeByRules(doc, bySelector);
+  // Screen-reader labels are marked, not removed: the passes after Readability read them (hidden-labels.ts).
+  const hidden = passes && !options.skip?.includes('hidden');
+  if (hidden) markHiddenLabels(doc);
   if (passes)
     for (const [k, v] of Object.entries(withKept(doc, rules.keep, () => removeClutter(doc, hosts, skipped('before.')))))
       stats[`before.${k}`] = v;
@@ -183,6 +187,7 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
       stats[`after.${k}`] = v;
     if (!options.skip?.includes('after.credits')) stats['after.credits'] = removeCaptionCredits(root);
   }
+  if (hidden) stats['hidden'] = removeHiddenLabels(root);
   if (byText.length) stats['site.removed']! += removeByRules(root, byText);
   yield;
   for (const el of Array.from(root.querySelectorAll('[class]'))) el.removeAttribute('class');

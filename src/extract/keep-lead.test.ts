@@ -245,3 +245,116 @@ describe('rememberLead: a standfirst set as an h2 under the headline', () => {
     expect(lead.restore(root)).toBe(0);
   });
 });
+
+/** What Readability returns: its page div holding the blocks it chose, moved out of the document. */
+function readabilityPage(doc: Document, ...blocks: Element[]): Element {
+  const root = doc.createElement('div');
+  const page = doc.createElement('div');
+  page.id = 'readability-page-1';
+  root.append(page);
+  page.append(...blocks);
+  return root;
+}
+
+describe('rememberLead: a box beside the body, lost between two blocks Readability kept', () => {
+  const VERDICT =
+    'The Slate 7 is the most comfortable e-reader we have held, with proper buttons and a lovely screen, but it costs.';
+  const review = (between: string) =>
+    new JSDOM(
+      html(
+        `<article><header class="head"><h1>Slate 7 review</h1><p class="strap">${STANDFIRST}</p></header>` +
+          `<figure class="hero"><img src="/img/hero.jpg" width="640" height="360"><figcaption>The buttons</figcaption></figure>` +
+          `${between}<div class="article-body">${paras}</div></article>`,
+      ),
+      { url: URL_ },
+    ).window.document;
+  const verdict = `<div class="verdict"><h2>Our verdict</h2><p>${VERDICT}</p><h3>For</h3><ul><li>Excellent buttons</li></ul></div>`;
+
+  it('puts the verdict box back between the kept header and body, after the hero figure, in reading order', () => {
+    const doc = review(verdict);
+    const lead = rememberLead(doc);
+    const root = readabilityPage(doc, doc.querySelector('.head')!, doc.querySelector('.article-body')!);
+    expect(lead.restore(root)).toBe(2);
+    const page = root.firstElementChild!;
+    expect(Array.from(page.children, (c) => c.tagName)).toEqual(['HEADER', 'FIGURE', 'DIV', 'DIV']);
+    expect(page.children[2]!.textContent).toContain(VERDICT);
+    expect(page.children[2]!.textContent).toContain('Excellent buttons');
+    expect(page.children[3]!.className).toBe('article-body');
+  });
+
+  it('leaves out a box of links, a box with a clutter name, and a box Readability cleaned out of a kept block', () => {
+    const links = `<div class="deals"><p><a href="/a">${VERDICT}</a></p></div>`;
+    const named = `<div class="newsletter"><p>${VERDICT}</p></div>`;
+    for (const box of [links, named]) {
+      const doc = review(box);
+      const lead = rememberLead(doc);
+      const root = readabilityPage(doc, doc.querySelector('.head')!, doc.querySelector('.article-body')!);
+      lead.restore(root);
+      expect(root.textContent).not.toContain(VERDICT);
+    }
+    // Readability kept the whole <article> as one block and removed the box from inside it: its call.
+    const doc = review(verdict);
+    const lead = rememberLead(doc);
+    doc.querySelector('.verdict')!.remove();
+    const root = readabilityPage(doc, doc.querySelector('article')!);
+    lead.restore(root);
+    expect(root.textContent).not.toContain(VERDICT);
+  });
+});
+
+describe('rememberLead: the caption beside a kept image wrapper', () => {
+  const page = (media: string) =>
+    new JSDOM(
+      html(
+        `<h1>Tram extension approved</h1><div class="body"><p>${BODY[0]}</p>${media}<div class="more">${paras}</div></div>`,
+      ),
+      { url: URL_ },
+    ).window.document;
+
+  it('gives a kept image its caption back as a figure', () => {
+    const doc = page(
+      `<div class="embed"><div class="media"><img src="/img/roofs.jpg" width="640" height="360"></div>` +
+        `<div class="media__caption"><span>White roofs in the port district.</span><span> Jo Bloggs/City Times</span></div></div>`,
+    );
+    const lead = rememberLead(doc);
+    doc.querySelector('.media__caption')!.remove(); // Readability dropped the caption, kept the image
+    const root = readabilityPage(doc, doc.querySelector('.body')!);
+    lead.restore(root);
+    const figure = root.querySelector('figure')!;
+    expect(figure.querySelector('img')?.getAttribute('src')).toBe('/img/roofs.jpg');
+    expect(figure.querySelector('figcaption')?.textContent).toBe(
+      'White roofs in the port district. Jo Bloggs/City Times',
+    );
+    expect(root.querySelectorAll('img')).toHaveLength(1);
+  });
+
+  it('does not caption a video thumbnail whose wrapper has its own text (a duration)', () => {
+    const doc = page(
+      `<div class="video"><div class="thumb"><img src="/img/thumb.jpg" width="320" height="180"><span>02:14</span></div>` +
+        `<div class="media__caption">Video: How white roofs cool a city</div></div>`,
+    );
+    const lead = rememberLead(doc);
+    doc.querySelector('.media__caption')!.remove();
+    const root = readabilityPage(doc, doc.querySelector('.body')!);
+    lead.restore(root);
+    expect(root.textContent).not.toContain('Video: How white roofs');
+  });
+});
+
+describe('rememberLead: what comes after the body is not a box beside it', () => {
+  it('leaves a dropped author bio between the body and a kept block after it', () => {
+    const BIO =
+      'Priya Raman is a columnist and the author of Borrowed Time, a history of the public library in Britain.';
+    const doc = new JSDOM(
+      html(
+        `<article><h1>Libraries</h1><div class="article-body">${paras}</div>` +
+          `<div class="card"><h3>Priya Raman</h3><p>${BIO}</p></div><div class="end"><p>${STANDFIRST}</p><p>${BODY[0]}</p></div></article>`,
+      ),
+      { url: URL_ },
+    ).window.document;
+    const lead = rememberLead(doc);
+    const root = readabilityPage(doc, doc.querySelector('.article-body')!, doc.querySelector('.end')!);
+    lead.restore(root);
+    expect(root.textContent).not.toContain(BIO);
+  });
+});

@@ -1,10 +1,17 @@
-import { closestWithClassWord } from './class-words';
+import { closestWithClassWord, hasClutterClass } from './class-words';
+import { linkDensity } from './remove-clutter';
+import { squeezedLength } from './squeezed-length';
+import { tick } from './time-budget';
 
 /**
  * Lead images, figures and standfirsts often sit outside the container Readability picks (a sibling of the
  * body div, inside the article header), and readers lose the opening of the story. Before Readability we
  * remember every figure, large image and paragraph between the title and the body, with its position in
  * reading order; after, any of them missing from the result is put back where it stood.
+ *
+ * The same for two other losses. A box beside the body (a review's verdict with its pros and cons, a summary) that
+ * Readability skipped while keeping the blocks on both sides of it: it sat between two parts of the story. And the
+ * caption of a kept image when the caption is a sibling of the image's wrapper rather than inside a figure.
  */
 
 const ORDER = 'data-qari-order';
@@ -21,7 +28,13 @@ interface Candidate {
   /** Media: the number of paragraphs before it in document order. Paragraphs: their own index. */
   order: number;
   paragraph: boolean;
+  /** A box beside the body: the index of its last paragraph (its first is `order`). */
+  box?: number;
 }
+
+/** A box beside the body holds at most this many paragraphs; the body beside it at least BODY. */
+const BOX_PARAGRAPHS = 2;
+const BODY = 3;
 
 /** Links make up most of it: a "read more" line, not a standfirst. */
 function isLinkLine(p: Element): boolean {
@@ -48,14 +61,29 @@ function asParagraph(el: Element): Element {
   return p;
 }
 
+/**
+ * The caption beside an image that is not in a figure: climb the image's bare wrappers (no text, no other image),
+ * then a caption-like sibling of the outermost one (`<div class=media><img></div><div class=media__caption>`).
+ */
+function captionBeside(img: Element): Element | null {
+  if (img.closest('figure')) return null;
+  let wrapper: Element = img.closest('picture') ?? img;
+  for (let depth = 0; depth < 4; depth++) {
+    const parent = wrapper.parentElement;
+    if (!parent || parent.tagName === 'BODY' || parent.querySelectorAll('img').length !== 1) return null;
+    const caption = parent.querySelector(':scope > [class*="caption" i], :scope > figcaption');
+    if (caption && caption !== wrapper && (caption.textContent ?? '').trim()) return caption;
+    if (squeezedLength(parent, 1) > 0) return null; // text of its own, and no caption: not a bare wrapper
+    wrapper = parent;
+  }
+  return null;
+}
+
 function mediaRoot(img: Element): Element {
   const figure = img.closest('figure');
   if (figure) return figure;
-  const picture = img.closest('picture') ?? img;
   // An image followed by a caption-like sibling: keep the two together as a figure.
-  const parent = picture.parentElement;
-  const caption = parent?.querySelector(':scope > [class*="caption" i], :scope > figcaption');
-  return caption && parent && parent.querySelectorAll('img').length === 1 ? parent : picture;
+  return captionBeside(img)?.parentElement ?? img.closest('picture') ?? img;
 }
 
 function isSmall(img: Element): boolean {
@@ -75,14 +103,41 @@ function asFigure(media: Element): Element {
   }
   const image = media.querySelector('picture') ?? media.querySelector('img');
   if (image) figure.append(image);
-  const caption = media.querySelector('[class*="caption" i], figcaption')?.textContent?.trim();
-  if (caption) {
-    const figcaption = doc.createElement('figcaption');
-    figcaption.textContent = caption;
-    figure.append(figcaption);
-  }
+  const caption = media.querySelector('[class*="caption" i], figcaption');
+  if (caption?.textContent?.trim()) figure.append(asFigcaption(caption));
   return figure;
 }
+
+/** A caption box as a <figcaption>, its inline markup kept (the credit pass reads a credit's own span). */
+function asFigcaption(caption: Element): Element {
+  const figcaption = caption.ownerDocument.createElement('figcaption');
+  figcaption.append(...Array.from(caption.cloneNode(true).childNodes));
+  return figcaption;
+}
+
+/** Gives a kept image its lost caption: the image (with its bare wrappers) becomes a figure. */
+function attachCaption(img: Element, caption: Element, root: Element): void {
+  const figcaption = asFigcaption(caption);
+  const figure = img.closest('figure');
+  if (figure) {
+    figure.append(figcaption);
+    return;
+  }
+  const media = img.closest('picture') ?? img;
+  let host = media;
+  while (
+    host.parentElement &&
+    host.parentElement !== root &&
+    host.parentElement.querySelectorAll('img').length === 1 &&
+    !squeezedLength(host.parentElement, 1)
+  )
+    host = host.parentElement;
+  const wrapper = img.ownerDocument.createElement('figure');
+  host.replaceWith(wrapper);
+  wrapper.append(media, figcaption);
+}
+
+const normalized = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 /**
  * Where a lead image may sit before the headline: the story's own <article>, or a header that holds the headline
@@ -132,18 +187,62 @@ export function rememberLead(doc: Document): LeadMedia {
     seen.add(root);
     candidates.push({ clone: root.cloneNode(true) as Element, original: root, order: paragraphs, paragraph: false });
   }
+  candidates.push(...besideBody(doc));
+  // In reading order: boxes and the media before them go back in the order they stood.
+  candidates.sort((a, b) => (a.original.compareDocumentPosition(b.original) & 4 /* b follows */ ? -1 : 1));
+  // Captions beside their image's wrapper, by image address (every image: Readability may keep one anywhere).
+  const captions = new Map<string, Element>();
+  for (const img of Array.from(doc.body?.querySelectorAll('img[src]') ?? [])) {
+    tick();
+    const caption = isSmall(img) || img.closest(RAIL) ? null : captionBeside(img);
+    if (caption) captions.set(img.getAttribute('src')!, caption.cloneNode(true) as Element);
+  }
   return {
     restore(root: Element): number {
       let restored = 0;
       const present = new Set(Array.from(root.querySelectorAll('img')).map((img) => img.getAttribute('src')));
       const ordered = Array.from(root.querySelectorAll(`[${ORDER}]`));
-      const first = Number(ordered[0]?.getAttribute(ORDER) ?? NaN);
-      for (const { clone, original, order, paragraph } of candidates) {
+      const orderOf = (p: Element) => Number(p.getAttribute(ORDER));
+      const kept = new Set(ordered.map(orderOf));
+      const first = ordered[0] ? orderOf(ordered[0]) : NaN;
+      const page = root.querySelector('#readability-page-1');
+      /** The block of Readability's page that holds `el` (it keeps the top candidate and chosen siblings there). */
+      const blockOf = (el: Element): Element | null => {
+        if (!page) return null;
+        let node = el;
+        while (node.parentElement && node.parentElement !== page) node = node.parentElement;
+        return node.parentElement === page ? node : null;
+      };
+      /**
+       * What was lost between kept paragraphs `lo` and `hi` (by order) lay between two blocks Readability chose, not
+       * inside one it cleaned: the block after, to put it back before; null when both sides are one block.
+       */
+      const gapAfter = (lo: number, hi: number): Element | null => {
+        const before = ordered.filter((p) => orderOf(p) <= lo).pop();
+        const after = ordered.find((p) => orderOf(p) >= hi);
+        const [a, b] = [before && blockOf(before), after && blockOf(after)];
+        return a && b && a !== b ? b : null;
+      };
+      for (const { clone, original, order, paragraph, box } of candidates) {
         if (root.contains(original)) continue;
+        if (box !== undefined) {
+          // A box beside the body: only when none of it was kept, and it stood between two kept blocks.
+          let some = false;
+          for (let o = order; o <= box; o++) some ||= kept.has(o);
+          const block = some ? null : gapAfter(order - 1, box + 1);
+          if (!block) continue;
+          for (const img of Array.from(clone.querySelectorAll('img'))) present.add(img.getAttribute('src'));
+          block.before(clone);
+          restored++;
+          continue;
+        }
         // Put back only the story's opening: paragraphs before its first kept paragraph, media up to just after
-        // it (lead images often follow a standfirst). Whatever Readability dropped from further in stays dropped.
-        if (paragraph ? !(order < first) : !(order <= first + 1)) continue;
-        const next = ordered.find((p) => Number(p.getAttribute(ORDER)) >= order && root.contains(p));
+        // it (lead images often follow a standfirst) or between two blocks Readability kept. Whatever Readability
+        // dropped from further in stays dropped.
+        if (paragraph && !(order < first)) continue;
+        const block = paragraph ? null : gapAfter(order - 1, order);
+        if (!paragraph && !(order <= first + 1) && !block) continue;
+        const next = ordered.find((p) => orderOf(p) >= order && root.contains(p));
         if (!next) continue;
         if (paragraph) {
           next.before(clone);
@@ -151,12 +250,61 @@ export function rememberLead(doc: Document): LeadMedia {
           const src = clone.querySelector('img')?.getAttribute('src') ?? clone.getAttribute('src');
           if (present.has(src ?? null)) continue;
           present.add(src ?? null);
-          next.before(asFigure(clone));
+          (block ?? next).before(asFigure(clone));
         }
         restored++;
+      }
+      // A kept image whose caption (beside its wrapper, not in a figure) Readability dropped gets it back.
+      if (captions.size) {
+        const text = normalized(root.textContent);
+        for (const img of Array.from(root.querySelectorAll('img[src]'))) {
+          const caption = captions.get(img.getAttribute('src')!);
+          if (!caption || text.includes(normalized(caption.textContent))) continue;
+          captions.delete(img.getAttribute('src')!);
+          attachCaption(img, caption, root);
+          restored++;
+        }
       }
       for (const el of Array.from(root.querySelectorAll(`[${ORDER}]`))) el.removeAttribute(ORDER);
       return restored;
     },
   };
+}
+
+/**
+ * Boxes beside the body: a div or section with one or two paragraphs, few links and no clutter or author name, before
+ * a sibling that holds the body (three paragraphs or more). A review's verdict, a summary box, a key-points box.
+ */
+function besideBody(doc: Document): Candidate[] {
+  const body = doc.body;
+  if (!body) return [];
+  const counts = new Map<Element, number>();
+  for (const p of Array.from(body.querySelectorAll(`[${ORDER}]`))) {
+    tick();
+    for (let a = p.parentElement; a && a !== body; a = a.parentElement) counts.set(a, (counts.get(a) ?? 0) + 1);
+  }
+  const boxes: Candidate[] = [];
+  for (const [box, n] of counts) {
+    if (n > BOX_PARAGRAPHS || !box.matches('div, section')) continue;
+    // Before the body, as a verdict or summary stands: after it come author bios, appeals and comments.
+    const siblings = Array.from(box.parentElement?.children ?? []);
+    if (!siblings.slice(siblings.indexOf(box) + 1).some((s) => (counts.get(s) ?? 0) >= BODY)) continue;
+    if (
+      linkDensity(box) > 0.25 ||
+      box.closest(RAIL) ||
+      closestWithClassWord(box, RAIL_WORDS) ||
+      hasClutterClass(box) ||
+      NOT_LEAD.test(`${box.getAttribute('class')} ${box.id}`)
+    )
+      continue;
+    const orders = Array.from(box.querySelectorAll(`[${ORDER}]`)).map((p) => Number(p.getAttribute(ORDER)));
+    boxes.push({
+      clone: box.cloneNode(true) as Element,
+      original: box,
+      order: Math.min(...orders),
+      box: Math.max(...orders),
+      paragraph: false,
+    });
+  }
+  return boxes;
 }

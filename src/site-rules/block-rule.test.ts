@@ -56,6 +56,19 @@ describe('built-in rules', () => {
     expect(builtinRulesFor('not a url').remove).toEqual([]);
   });
 
+  test('apply by platform on any host: MediaWiki by its generator meta tag', () => {
+    const wiki = doc('');
+    wiki.head.innerHTML = '<meta name="generator" content="MediaWiki 1.42.0-wmf.14">';
+    const other = doc('');
+    other.head.innerHTML = '<meta name="generator" content="WordPress 6.5">';
+    expect(builtinRulesFor('https://wiki.example.org/wiki/X', wiki).remove).toContainEqual({
+      kind: 'selector',
+      selector: '.mw-references-wrap',
+    });
+    expect(builtinRulesFor('https://wiki.example.org/wiki/X', other).remove).toEqual([]);
+    expect(builtinRulesFor('https://wiki.example.org/wiki/X').remove).toEqual([]);
+  });
+
   test('in extraction: on Wikipedia the "[edit]" links go, so the section headings stay (fixture wiki-infobox-references)', () => {
     const html = readFileSync('test/fixtures/wiki-infobox-references/source.html', 'utf8');
     const url = 'https://en.wikipedia.org/wiki/Karsby_Point_Lighthouse';
