@@ -1,6 +1,7 @@
 import type { Frame, Page, Request } from 'playwright-core';
 import type { Qari } from '../e2e/launch';
 import { readerShown, waitForPreparedReader, waitForReader } from '../e2e/pages/reader-frame';
+import { popupFor as openPopupFor } from '../e2e/pages/popup';
 import type { Blocker } from './fixtures';
 import type { Stamps } from './probes';
 import { median, p95, repeat } from './stats';
@@ -72,20 +73,14 @@ async function closeReader(frame: Frame, page: Page): Promise<void> {
   while (await readerShown(page)) await page.waitForTimeout(10);
 }
 
-/** The popup for `page` as a tab, after a toolbar click granted activeTab; waits for the real popup to settle. */
+/** The e2e popup for `page` (e2e/pages/popup.ts), then waits for the real toolbar popup to settle too. */
 export async function popupFor(qari: Qari, page: Page): Promise<Page> {
-  const popup = await qari.ctx.newPage();
-  const tabId = await qari.tabIdOf(page);
-  await qari.clickAction(page);
-  await popup.goto(`chrome-extension://${qari.extId}/popup.html?tab=${tabId}`);
-  await popup.waitForSelector('body[data-ready]');
+  const popup = await openPopupFor(qari, page);
   // Let the toolbar popup the click opened finish its own inspection, so it does not run during a measurement.
   await popup.waitForFunction(
     () => !!chrome.extension.getViews({ type: 'popup' })[0]?.document.body?.dataset.ready,
     null,
-    {
-      polling: 20,
-    },
+    { polling: 20 },
   );
   return popup;
 }
