@@ -1,3 +1,4 @@
+import { squeezedText } from './squeezed-text';
 /**
  * Photo credits and caption labels are not the caption: "Photograph: Mark Ellison/The Courier", "(צילום: אלון
  * פרידמן)", "© Ville de …", "صدر الصورة، Getty Images", "(أرشيفية)", and BBC's screen-reader prefix "التعليق على
@@ -29,10 +30,6 @@ const CREDITS =
 const NAMED_CREDIT =
   'figure [class*="credit" i], figure [class*="copyright" i], [class*="image" i][class*="copyright" i]';
 
-function text(el: Element): string {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
 /** `el` is a span of a caption that follows the caption's own words (never the whole caption). */
 function isAfterCaptionText(el: Element): boolean {
   const caption = el.parentElement?.closest('figcaption, [class*="caption" i]');
@@ -48,17 +45,18 @@ export function removeCaptionCredits(root: Element): number {
   // Elements that are nothing but a credit, inside a figure or a caption.
   for (const el of Array.from(root.querySelectorAll(CREDITS))) {
     if (!root.contains(el) || el.querySelector('img, picture, video, figcaption')) continue;
+    const text = squeezedText(el);
     if (
-      CREDIT_ELEMENT.test(text(el)) ||
-      /^\((?:أرشيفية|ارشيفية|archive|file)\)$/iu.test(text(el)) ||
-      (AGENCY_CREDIT.test(text(el)) && isAfterCaptionText(el))
+      CREDIT_ELEMENT.test(text) ||
+      /^\((?:أرشيفية|ارشيفية|archive|file)\)$/iu.test(text) ||
+      (AGENCY_CREDIT.test(text) && isAfterCaptionText(el))
     ) {
       el.remove();
       removed++;
     }
   }
   for (const el of Array.from(root.querySelectorAll(NAMED_CREDIT))) {
-    if (root.contains(el) && !el.querySelector('img, picture, video, figcaption') && text(el).length <= 80) {
+    if (root.contains(el) && !el.querySelector('img, picture, video, figcaption') && squeezedText(el).length <= 80) {
       el.remove();
       removed++;
     }
@@ -78,7 +76,7 @@ export function removeCaptionCredits(root: Element): number {
         removed++;
       }
     }
-    if (first && LEADING_LABEL.test(first.data) && text(caption).replace(LEADING_LABEL, '').trim()) {
+    if (first && LEADING_LABEL.test(first.data) && squeezedText(caption).replace(LEADING_LABEL, '').trim()) {
       first.data = first.data.replace(LEADING_LABEL, '');
       removed++;
     }

@@ -2,6 +2,7 @@ import { BOILERPLATE, TOOL_LABEL } from './clutter-vocabulary';
 import { removeLabelledRails, removeTeaserLists } from './remove-clutter';
 import { squeezedLength } from './squeezed-length';
 import { measureTextWeight } from './text-weight';
+import { squeezedText } from './squeezed-text';
 
 /**
  * After Readability: what it kept inside the chosen container but a reader does not want: residual teaser
@@ -19,10 +20,6 @@ const BLOCKS = 'p, div, section, ul, ol, li, h1, h2, h3, h4, h5, h6, span, a, ti
 /** Elements that hold blocks rather than being one. */
 const CONTAINER = 'p, div, section, article, ul, ol, table, figure, blockquote, h1, h2, h3, h4, h5, h6, pre';
 const DATELINE = /^[\s\d:|/.,\-–—()تمصمساءAPMapm]*$/;
-
-function text(el: Element): string {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 function same(a: string, b: string | null): boolean {
   const norm = (s: string) =>
@@ -78,7 +75,7 @@ export function cleanArticle(
     // Wrappers (Readability's page div, the body container) are not lines: look inside them.
     if (!weight.has(el) || isMedia(el) || el.querySelector(CONTAINER)) continue;
     if (squeezedLength(el, 80) >= 80) break; // first real paragraph: stop looking
-    const t = text(el);
+    const t = squeezedText(el);
     const isDuplicate =
       same(t, meta.title) ||
       same(t, meta.byline) ||
@@ -93,7 +90,7 @@ export function cleanArticle(
 
   // A caption that only repeats the headline (CMS default when no caption was written) says nothing.
   for (const caption of each('duplicates', 'figcaption')) {
-    if (same(text(caption), meta.title)) {
+    if (same(squeezedText(caption), meta.title)) {
       caption.remove();
       counts['duplicates']!++;
     }
@@ -104,7 +101,7 @@ export function cleanArticle(
     if (!weight.has(el) || isMedia(el) || el.closest('figure, table, blockquote')) continue;
     const length = squeezedLength(el, 200);
     if (!length || length > 200) continue;
-    const t = text(el);
+    const t = squeezedText(el);
     let linkText = 0;
     for (const a of Array.from(el.querySelectorAll('a'))) linkText += squeezedLength(a);
     const label = t.replace(/[:：]\s*.*$/s, '');
@@ -118,7 +115,7 @@ export function cleanArticle(
   const blocks = each('boilerplate', 'p, div, section, ul, li, span').filter((el) => !el.querySelector('p, div'));
   for (let i = blocks.length - 1; i >= 0; i--) {
     const el = blocks[i]!;
-    const t = text(el);
+    const t = squeezedText(el);
     if (!t) continue;
     if (t.length < 200 && BOILERPLATE.test(t)) {
       el.remove();

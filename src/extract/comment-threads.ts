@@ -1,3 +1,4 @@
+import { squeezedText } from './squeezed-text';
 /**
  * Reader comments (talkbacks, "reactions") that carry no "comment" class name and so survive the class-name pass:
  * after the article, a run of three or more items of the same shape, each opening with a short head that holds a
@@ -15,10 +16,6 @@ const HEAD_LENGTH = 80;
 const WHEN =
   /[\d٠-٩۰-۹]{1,4}\s*[:/.\-–]\s*[\d٠-٩۰-۹]{1,2}|\b(19|20)\d{2}\b|\bago\b|منذ\s|לפני\s|پیش\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/iu;
 
-function text(node: Node): string {
-  return (node.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
 function signature(el: Element): string {
   return `${el.tagName}.${Array.from(el.classList).sort().join('.')}`;
 }
@@ -29,7 +26,7 @@ function hasDatedHead(item: Element): boolean {
   const walker = item.ownerDocument.createTreeWalker(item, 1 /* elements */);
   for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
     if (el.childElementCount > 0) continue;
-    const t = text(el);
+    const t = squeezedText(el);
     if (t.length <= 60 && WHEN.test(t)) return true;
     seen += t.length;
     if (seen > HEAD_LENGTH) return false;
@@ -45,7 +42,7 @@ function isThread(el: Element): boolean {
   const items = [...groups.values()].sort((a, b) => b.length - a.length)[0]!;
   if (items.length < MIN_ITEMS || items.length < children.length * 0.6) return false;
   // Readers write sentences: an item is its head plus text well beyond it; link-only items are teasers, not comments.
-  const dated = items.filter((item) => hasDatedHead(item) && text(item).length > HEAD_LENGTH).length;
+  const dated = items.filter((item) => hasDatedHead(item) && squeezedText(item).length > HEAD_LENGTH).length;
   return dated >= items.length * 0.6;
 }
 

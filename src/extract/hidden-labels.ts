@@ -1,4 +1,5 @@
 import { tick } from './time-budget';
+import { squeezedText } from './squeezed-text';
 
 /**
  * Visually hidden labels: text a page sets for screen readers only ("Role, ", "Image caption, ", "اسم الكاتب، "),
@@ -50,7 +51,7 @@ export function markHiddenLabels(doc: Document): number {
   let marked = 0;
   for (const el of hidden) {
     tick();
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const text = squeezedText(el);
     if (!text || text.length > MAX_LABEL || el.querySelector('p, img, picture, video, table')) continue;
     el.setAttribute(HIDDEN, '');
     marked++;

@@ -6,6 +6,7 @@ const RAIL_LABEL = new RegExp(`^(?:${CLUTTER_HEADING.source})$`, 'i');
 import { squeezedLength } from './squeezed-length';
 import { isTeaserList } from './teaser-lists';
 import { measureTextWeight, type TextWeight } from './text-weight';
+import { squeezedText } from './squeezed-text';
 
 /**
  * Before Readability: take out what is never article (navigation, hidden blocks, share bars, app badges,
@@ -41,10 +42,6 @@ function remove(el: Element, weight: TextWeight): boolean {
   if (!weight.has(el) || weight.isProtected(el) || el.querySelector('h1')) return false;
   el.remove();
   return true;
-}
-
-function shortText(el: Element): string {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** Share of an element's text that sits inside links. */
@@ -117,7 +114,7 @@ export function removeLabelledRails(root: Element, weight: TextWeight): number {
   const headings = root.querySelectorAll('h1, h2, h3, h4, h5, h6, [class*="title" i], [class*="heading" i], strong, b');
   for (const heading of Array.from(headings)) {
     if (!weight.has(heading)) continue;
-    const label = shortText(heading)
+    const label = squeezedText(heading)
       .replace(/[:：.!…»«>]+$/g, '')
       .replace(/^[>»«]+\s*/, '')
       .trim();

@@ -1,5 +1,6 @@
 import { TIMESTAMP } from './clutter-vocabulary';
 import { squeezedLength } from './squeezed-length';
+import { squeezedText } from './squeezed-text';
 
 /**
  * Repeated teaser cards: "episode" and "video" lists, "most viewed" rails, related-story grids. They are
@@ -16,10 +17,6 @@ function signature(el: Element): string {
   if (cls === null || cls === '') return `${el.tagName}.`;
   if (!/[\t\n\f\r ]/.test(cls)) return `${el.tagName}.${cls}`;
   return `${el.tagName}.${Array.from(el.classList).sort().join('.')}`;
-}
-
-function text(el: Element): string {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 function linkTextLength(el: Element): number {
@@ -109,7 +106,7 @@ export function isTeaserList(el: Element, hosts: string[]): boolean {
     itemText = 0,
     itemLinkText = 0;
   for (const item of items) {
-    const t = text(item);
+    const t = squeezedText(item);
     if (t.length > MAX_ITEM_TEXT) return false;
     if (Array.from(item.querySelectorAll('p')).some((p) => squeezedLength(p, 150) > 150)) return false;
     if (sameSiteLink(item, hosts)) linked++;
