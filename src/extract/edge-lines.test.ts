@@ -155,3 +155,27 @@ describe('removeEdgeLines: a heading left at the end', () => {
     expect(lines(r)).toContain('Aftermath');
   });
 });
+
+describe('removeEdgeLines: the byline card above the body', () => {
+  it('drops a strip of fields (a bio and a date in their own elements) and the avatar beside it', () => {
+    const el = root(
+      '<div><p><img src="a.jpg" width="64" height="64" alt="سامر الخطيب"></p>' +
+        '<p><span>كاتب وصحفي متخصص في شؤون التقنية</span> <span>12 مايو 2024</span></p></div>' +
+        paragraphs(),
+    );
+    removeEdgeLines(el, NONE);
+    expect(el.querySelector('img')).toBeNull();
+    expect(el.textContent).not.toContain('شؤون التقنية');
+    expect(el.querySelectorAll('p')).toHaveLength(3);
+  });
+
+  it('keeps a short line of prose with inline elements and words between them, and a picture after the prose', () => {
+    const el = root(
+      '<p><em>Islanders</em> finally voted against the plan on <strong>12 May 2024</strong></p>' +
+        paragraphs('<p><img src="map.png" width="80" height="80" alt="map"></p>'),
+    );
+    removeEdgeLines(el, NONE);
+    expect(el.textContent).toContain('Islanders finally voted against the plan on 12 May 2024');
+    expect(el.querySelector('img')).not.toBeNull();
+  });
+});

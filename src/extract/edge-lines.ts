@@ -217,6 +217,17 @@ function isAuthorBio(line: string, meta: EdgeMetadata): boolean {
   return names.some((n) => n.length > 2 && start.startsWith(n) && !/[\p{L}\p{M}]/u.test(start.charAt(n.length)));
 }
 
+/**
+ * A strip of fields above the body: a short line whose text sits only in two or more child elements, one of them a
+ * dateline or byline ("<span>Technology writer</span> <span>12 May 2024</span>"). Prose keeps words between its
+ * inline elements; a card of separate fields does not.
+ */
+function isFieldStrip(el: Element, line: string, meta: EdgeMetadata): boolean {
+  if (/[.!?؟:]$/.test(line) || el.children.length < 2) return false;
+  for (const node of Array.from(el.childNodes)) if (node.nodeType === 3 && node.nodeValue!.trim()) return false;
+  return Array.from(el.children).some((child) => isMetaLine(text(child), meta));
+}
+
 /** Outermost lines below root, in document order (a span inside a paragraph is part of its line). */
 function outerLines(root: Element): Element[] {
   const all = Array.from(root.querySelectorAll(LINE)).filter(isLine);
@@ -241,9 +252,18 @@ export function removeEdgeLines(
   let prose = 0;
   for (const el of skip.has('datelines') ? [] : lines()) {
     const t = text(el);
-    if (!t || !root.contains(el)) continue;
+    if (!root.contains(el)) continue;
+    if (!t) {
+      // An avatar or icon alone on its line above the prose (isLine lets only small images through): the byline
+      // card's photo, not the article's.
+      if (!prose && el.querySelector('img')) {
+        removeLine(el, root);
+        counts['datelines']!++;
+      }
+      continue;
+    }
     // A short line opened by a screen-reader label ("Role, ", "Published: ") is a labelled field, not prose.
-    const field = t.length < PARAGRAPH && opensWithHiddenLabel(el);
+    const field = t.length < PARAGRAPH && (opensWithHiddenLabel(el) || isFieldStrip(el, t, known));
     if (field || isMetaLine(t, known) || (TAIL_BOILERPLATE.test(t) && t.length < 200)) {
       if (BYLINE_PREFIX.test(t)) {
         const name = t
