@@ -1,4 +1,4 @@
-import { cleanByline, siteNameFromTitle, titleMatchingHeadline } from './site-title';
+import { cleanByline, siteNameFromTitle, stripSiteName, titleMatchingHeadline } from './site-title';
 
 /**
  * Page metadata that Readability either misses or gets from fewer sources: published time from JSON-LD,
@@ -74,24 +74,12 @@ export function normalizeDate(value: string | null | undefined): string | null {
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
-/** Strips " | Site", " - Site", " — Site" suffixes (and prefixes) when the other part is the site name. */
-export function cleanTitle(title: string, siteName: string | null): string {
-  const parts = title.split(/\s+[|\-–—:»«·]\s+/);
-  if (parts.length < 2) return title.trim();
-  const site = siteName?.trim().toLowerCase();
-  const first = parts[0]!.trim();
-  const last = parts[parts.length - 1]!.trim();
-  if (site && last.toLowerCase() === site)
-    return title
-      .slice(0, title.lastIndexOf(last))
-      .replace(/\s+[|\-–—:»«·]\s*$/, '')
-      .trim();
-  if (site && first.toLowerCase() === site)
-    return title
-      .slice(title.indexOf(first) + first.length)
-      .replace(/^\s*[|\-–—:»«·]\s+/, '')
-      .trim();
-  return title.trim();
+/**
+ * Strips " | Site", " - Site", " — Site", " :: Site", " » Site" suffixes and prefixes when that part names the site
+ * (its name, or the page's host when the URL is given): see stripSiteName.
+ */
+export function cleanTitle(title: string, siteName: string | null, url?: string | null): string {
+  return stripSiteName(title, siteName, url);
 }
 
 export function readMetadata(doc: Document): PageMetadata {
@@ -115,6 +103,7 @@ export function readMetadata(doc: Document): PageMetadata {
   const rawTitle = titleMatchingHeadline(
     [str(ldArticle?.['headline']), meta(doc, 'og:title'), meta(doc, 'twitter:title'), doc.title?.trim() ?? null],
     doc.querySelector('h1')?.textContent ?? null,
+    doc.documentElement.getAttribute('lang'),
   );
   // In order of trust: the first selector that matches wins, not the first <time> in the page (often a clock).
   const timeEl = [
@@ -159,7 +148,7 @@ export function readMetadata(doc: Document): PageMetadata {
   ].filter((v): v is string => !!v);
 
   return {
-    title: rawTitle ? cleanTitle(rawTitle, siteName) : null,
+    title: rawTitle ? cleanTitle(rawTitle, siteName, doc.URL) : null,
     byline: byline && !/^https?:\/\//.test(byline) ? cleanByline(byline, siteName) : null,
     siteName,
     publishedTime,

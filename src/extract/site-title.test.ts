@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bylineOrPrinted, cleanByline, siteNameFromTitle, titleMatchingHeadline } from './site-title';
+import {
+  bylineOrPrinted,
+  cleanByline,
+  namesSite,
+  siteNameFromTitle,
+  stripSiteName,
+  titleMatchingHeadline,
+} from './site-title';
 
 describe('siteNameFromTitle', () => {
   it('reads the site from a title suffix that spells the host', () => {
@@ -61,5 +68,53 @@ describe('bylineOrPrinted', () => {
   it("keeps a person's byline from the metadata", () => {
     expect(bylineOrPrinted('Priya Raman', 'The Courier', 'the Courier team')).toBe('Priya Raman');
     expect(bylineOrPrinted('Priya Raman', 'The Courier', null)).toBe('Priya Raman');
+  });
+});
+
+describe('stripSiteName', () => {
+  it.each([
+    [
+      'Alsumaria Tv - بوتين واردوغان يوقعان اتفاقا',
+      'السومرية نيوز',
+      'https://www.alsumaria.tv/news/1',
+      'بوتين واردوغان يوقعان اتفاقا',
+    ],
+    [
+      'بوتين واردوغان يوقعان اتفاقا | Alsumaria Tv',
+      null,
+      'https://www.alsumaria.tv/news/1',
+      'بوتين واردوغان يوقعان اتفاقا',
+    ],
+    ['خبرآنلاین :: قیمت دلار امروز', 'خبرآنلاین', 'https://www.khabaronline.ir/news/2', 'قیمت دلار امروز'],
+    ['قیمت دلار امروز » خبرآنلاین', 'خبرآنلاین', null, 'قیمت دلار امروز'],
+    ['Ferry cut – Harbour Herald News', 'Harbour Herald', null, 'Ferry cut'],
+  ])('%s → %s', (title, site, url, expected) => {
+    expect(stripSiteName(title, site, url)).toBe(expected);
+  });
+  it('keeps a headline that only starts with the site name, and keeps the middle of a three-part title', () => {
+    expect(stripSiteName('Apple unveils a new phone | The Verge', null, 'https://www.apple.com/x')).toBe(
+      'Apple unveils a new phone | The Verge',
+    );
+    expect(stripSiteName('Harbour Herald - Ferries: cut - Harbour Herald', 'Harbour Herald')).toBe('Ferries: cut');
+  });
+});
+
+describe('titleMatchingHeadline: the headline in the page language', () => {
+  const urdu = 'لاہور میں سموگ: اسکولوں کے اوقات تبدیل';
+  it('takes the Urdu h1 over English title candidates on an Urdu page', () => {
+    expect(titleMatchingHeadline(['Smog in Lahore: school hours changed'], urdu, 'ur')).toBe(urdu);
+    expect(titleMatchingHeadline(['Smog in Lahore: school hours changed'], urdu, null)).toBe(urdu);
+  });
+  it('keeps the candidate when the page says it is English, or the h1 is a masthead', () => {
+    expect(titleMatchingHeadline(['Smog in Lahore'], urdu, 'en')).toBe('Smog in Lahore');
+    expect(titleMatchingHeadline(['Smog in Lahore'], 'روزنامہ جنگ', 'ur')).toBe('Smog in Lahore');
+  });
+});
+
+describe('namesSite', () => {
+  it('knows the site by name, longer name or host', () => {
+    expect(namesSite('Khabaronline News Agency', 'خبرآنلاین', 'https://www.khabaronline.ir/a')).toBe(true);
+    expect(namesSite('سایت خبرگزاری خبرآنلاین', 'خبرآنلاین', 'https://www.khabaronline.ir/a')).toBe(true);
+    expect(namesSite('زهرا میرحسینی', 'خبرآنلاین', 'https://www.khabaronline.ir/a')).toBe(false);
   });
 });

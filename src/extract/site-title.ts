@@ -4,7 +4,10 @@
  * their "By" / "بقلم" / "מאת" / "به قلم" prefix and of the site's name.
  */
 
-const SEPARATOR = /\s+[|\-–—:»«·]\s+/;
+import { langDirection, scriptOf } from '../direction';
+
+/** Between a title and a site name: | - – — : » « · or ::, with spaces on both sides (never a hyphen in a word). */
+const SEPARATOR = /\s+(?:::|[|\-–—:»«·])\s+/;
 
 const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
@@ -37,8 +40,16 @@ export function siteNameFromTitle(title: string | null, url: string | null | und
   return null;
 }
 
-/** Of the title candidates, the one the page's headline repeats; the first candidate otherwise. */
-export function titleMatchingHeadline(candidates: (string | null)[], headline: string | null): string | null {
+/**
+ * Of the title candidates, the one the page's headline repeats; the first candidate otherwise. When no candidate is
+ * in the page's own right-to-left script and the headline is (an Urdu page whose <title> and og:title are English),
+ * the headline is the title: it is what the page's readers read, and it would otherwise open the body as a stray line.
+ */
+export function titleMatchingHeadline(
+  candidates: (string | null)[],
+  headline: string | null,
+  pageLang: string | null = null,
+): string | null {
   const present = candidates.filter((c): c is string => !!c && !!c.trim());
   const h = headline ? squash(headline) : '';
   if (h.length >= 3) {
@@ -46,8 +57,52 @@ export function titleMatchingHeadline(candidates: (string | null)[], headline: s
     if (exact) return exact;
     // "Karsby Point Lighthouse - Openpedia": the headline is one part of the title.
     for (const c of present) if (c.split(SEPARATOR).some((part) => squash(part) === h)) return headline!.trim();
+    const written = scriptOf(headline!);
+    const rtlHeadline = written === 'arabic' || written === 'hebrew';
+    // A sentence, not a logo ("روزنامہ جنگ" in an h1 is the masthead): at least three words and 15 letters.
+    const sentence = h.length >= 15 && headline!.trim().split(/\s+/).length >= 3;
+    if (rtlHeadline && sentence && langDirection(pageLang) !== 'ltr' && !present.some((c) => scriptOf(c) === written))
+      return headline!.replace(/\s+/g, ' ').trim();
   }
   return present[0] ?? null;
+}
+
+/**
+ * True when `part` (of a title or a byline) names the site: its name ("Alsumaria Tv"), a longer form of it
+ * ("Khabaronline News Agency", "سایت خبرگزاری خبرآنلاین" for "خبرآنلاین"), or the host's name in Latin letters
+ * ("Alsumaria Tv" on alsumaria.tv, whatever script og:site_name is in).
+ */
+export function namesSite(part: string, siteName: string | null, url?: string | null): boolean {
+  const p = squash(part);
+  if (p.length < 3) return false;
+  // A longer form adds a few letters at most ("tv", "newsagency", "سایتخبرگزاری"): a headline that merely starts
+  // with the site's name ("Apple unveils …" on apple.com) adds far more.
+  const longerForm = (name: string) => (p.startsWith(name) || p.includes(name)) && p.length - name.length <= 14;
+  const site = siteName ? squash(siteName) : '';
+  if (site.length >= 3 && (p === site || site.startsWith(p) || (p.startsWith(site) && longerForm(site)))) return true;
+  // Inside a longer organisation name; short names (3–4 letters) only as a prefix, they hide in ordinary words.
+  if (site.length >= 5 && longerForm(site)) return true;
+  const host = hostLabel(url);
+  return !!host && host.length >= 4 && (p === host || (p.startsWith(host) && longerForm(host)));
+}
+
+/**
+ * "Alsumaria Tv - بوتين واردوغان …", "Ferry cut | Harbour Herald", "خبرآنلاین » عنوان": the site's name on either
+ * side of the title goes, whatever the separator and whichever script the name is in. The title itself is never
+ * emptied, and a separator inside the headline ("Brexit: what happens next") stays.
+ */
+export function stripSiteName(title: string, siteName: string | null, url?: string | null): string {
+  let parts = title.trim().split(SEPARATOR);
+  if (parts.length < 2) return title.trim();
+  const separators = title.trim().match(new RegExp(SEPARATOR.source, 'g')) ?? [];
+  let start = 0;
+  let end = parts.length;
+  if (namesSite(parts[end - 1]!, siteName, url)) end--;
+  if (end - start >= 2 && namesSite(parts[0]!, siteName, url)) start++;
+  if (start === 0 && end === parts.length) return title.trim();
+  // Rejoin the remaining parts with their own separators.
+  parts = parts.slice(start, end);
+  return parts.reduce((out, part, i) => (i === 0 ? part : out + separators[start + i - 1] + part), '').trim();
 }
 
 const BYLINE_PREFIX = /^\s*(?:by|written by|words by|posted by|بقلم|كتب|كتبت|به قلم|نوشته|نویسنده|מאת)\s*[:：،,]?\s+/iu;
