@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { scriptOf } from '../src/direction';
+import { countStrong } from '../src/direction';
 import { t, uiLocale } from '../src/i18n';
 import { readingTimeLabel } from '../src/reading-labels';
+import { isArabicScript, readingScript } from '../src/reading-script';
 import { callBackground, holdPreparedReader, type PreparedReader, type TabInspection } from '../src/messages';
 import type { Script } from '../src/settings/settings';
 import { loadSiteDirection, saveSiteDirection, type DirectionChoice } from '../src/settings/site-direction';
@@ -22,14 +23,25 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-const ARABIC_SCRIPT = /^(ar|fa|ur|ps|ckb|ku|sd|ug)\b/;
-
+/** Which font list the popup offers: the faces that fit this article's script (Urdu: Nastaliq first). */
 function scriptFor(info: TabInspection | null): Script {
-  if (!info) return 'latin';
-  if (ARABIC_SCRIPT.test(info.lang ?? '')) return 'arabic';
-  if (/^(he|yi)\b/.test(info.lang ?? '')) return 'hebrew';
-  const script = info.title ? scriptOf(info.title) : null;
-  return script === 'arabic' || script === 'hebrew' ? script : 'latin';
+  return info ? readingScript(info.lang, info.title ?? '') : 'latin';
+}
+
+/** Direction of the title by majority of its letters (dir=auto would follow a leading Latin site name). */
+function titleDir(title: string): 'rtl' | 'ltr' | undefined {
+  const { rtl, ltr } = countStrong(title);
+  return rtl === ltr ? undefined : rtl > ltr ? 'rtl' : 'ltr';
+}
+
+/** Reading time in the interface's language, isolated so its number stays with its words. */
+function ReadingTime({ minutes }: { minutes: number }) {
+  const label = readingTimeLabel(minutes, uiLocale().lang);
+  return (
+    <bdi dir={label.dir} lang={label.lang}>
+      {label.text}
+    </bdi>
+  );
 }
 
 let prepared: PreparedReader | null = null;
@@ -120,14 +132,19 @@ export function App() {
       {tabs}
       <div id="panel" role="tabpanel" aria-labelledby="tab-page">
         {info?.title && (
-          <p class="title" dir="auto">
+          <p class="title" dir={titleDir(info.title) ?? 'auto'} lang={info.lang ?? undefined}>
             {info.title}
           </p>
         )}
         {info?.readingTimeMinutes != null && (
           <p class="meta">
-            {readingTimeLabel(info.readingTimeMinutes, uiLocale().lang)}
-            {info.dir === 'rtl' ? ` · ${t('rightToLeft')}` : ''}
+            <ReadingTime minutes={info.readingTimeMinutes} />
+            {info.dir === 'rtl' && (
+              <>
+                {' · '}
+                <bdi>{t('rightToLeft')}</bdi>
+              </>
+            )}
           </p>
         )}
         {state.kind === 'error' && (
@@ -157,7 +174,7 @@ export function App() {
             settings={settings}
             onChange={updateSettings}
             script={script}
-            arabicScript={script === 'arabic'}
+            arabicScript={isArabicScript(script)}
             direction={direction}
             onDirection={(choice) => {
               setDirection(choice);

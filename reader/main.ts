@@ -48,7 +48,7 @@ function close(): void {
 
 function render(): void {
   if (!article || !settings) return;
-  renderArticle(container, article, { easternDigits: settings.easternDigits });
+  renderArticle(container, article, { easternDigits: settings.easternDigits, uiLang: uiLocale().lang });
   applyDirection(container, article.dir, direction);
   editing?.rendered();
 }

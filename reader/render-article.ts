@@ -2,7 +2,9 @@ import type { Article, Direction } from '../src/article';
 import { countStrong } from '../src/direction';
 import { sanitizeArticleHtml } from '../src/sanitize';
 import { applyEasternDigits } from './eastern-digits';
-import { publishedLabel, readingTimeLabel } from '../src/reading-labels';
+import { publishedLabel, readingTimeLabel, type Label } from '../src/reading-labels';
+import { isArabicScript, readingScript } from '../src/reading-script';
+import { isSiteByline } from '../src/extract/site-title';
 
 /** Direction of a short piece of text (title, byline) by majority of strong characters. */
 function textDir(text: string, fallback: Direction): Direction {
@@ -17,6 +19,31 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
   return node;
 }
 
+/** A piece of text Qari writes itself, isolated in its own language and direction (see src/reading-labels.ts). */
+function labelled<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, label: Label) {
+  const node = el(tag, `${className} label`, label.text);
+  node.lang = label.lang;
+  node.dir = label.dir;
+  return node;
+}
+
+const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * The page's own headline at the top of the body, when the header already shows it as the title: shown once. Only
+ * a heading before any paragraph, and only the same words.
+ */
+function dropRepeatedHeadline(body: HTMLElement, title: string): void {
+  const first = body.querySelector('h1, h2, h3, p');
+  if (
+    first &&
+    /^H\d$/.test(first.tagName) &&
+    squash(title).length >= 3 &&
+    squash(first.textContent ?? '') === squash(title)
+  )
+    first.remove();
+}
+
 /**
  * Builds the reader's header and article. Everything from the page goes in as text, except the body, which
  * goes through the sanitizer first: the only way article HTML reaches this page.
@@ -26,7 +53,15 @@ export interface RenderOptions {
   easternDigits: boolean;
 }
 
-export function renderArticle(container: HTMLElement, article: Article, options: RenderOptions): void {
+export function renderArticle(
+  container: HTMLElement,
+  article: Article,
+  options: RenderOptions & { uiLang?: string | null },
+): void {
+  // The script's size, face and line height are set here, once, on the reader's root (reader.css
+  // #reader[data-script]): a rule keyed on :lang() would apply again to every nested <article> of the page.
+  const script = readingScript(article.lang, article.title || article.textContent.slice(0, 400));
+  container.dataset.script = script;
   const header = el('header', 'meta');
   header.lang = article.lang ?? '';
   header.dir = article.dir;
@@ -38,22 +73,31 @@ export function renderArticle(container: HTMLElement, article: Article, options:
   const title = el('h1', 'title', article.title);
   title.dir = textDir(article.title, article.dir);
   header.append(title);
-  // Many sites put their own name in the author field; showing it twice says nothing.
-  if (article.byline && article.byline.trim().toLowerCase() !== article.siteName?.trim().toLowerCase()) {
+  // Many sites put their own name in the author field ("Khabaronline News Agency - سایت خبرگزاری خبرآنلاین" on
+  // khabaronline.ir): a byline of which every part names the site says nothing about who wrote the article.
+  if (article.byline && !isSiteByline(article.byline, article.siteName, article.url)) {
     const byline = el('p', 'byline', article.byline);
     byline.dir = textDir(article.byline, article.dir);
     header.append(byline);
   }
+  // Date and reading time, each isolated in its own language, separated by a dot that belongs to neither: laid out
+  // in the article's direction, so no number runs into the next label ("۰۳:۲۵ · ۶ دقیقه").
   const details = el('p', 'details');
-  const date = article.publishedTime ? publishedLabel(article.publishedTime, article.lang) : null;
+  const date = article.publishedTime ? publishedLabel(article.publishedTime, article.lang, options.uiLang) : null;
   if (date) {
-    const time = el('time', 'published', date);
+    const time = labelled('time', 'published', date);
     time.dateTime = article.publishedTime!;
     details.append(time);
   }
   if (article.readingTimeMinutes > 0) {
-    if (date) details.append(el('span', 'sep', ' · '));
-    details.append(el('span', 'reading-time', readingTimeLabel(article.readingTimeMinutes, article.lang)));
+    if (date) {
+      const sep = el('span', 'sep', ' · ');
+      sep.setAttribute('aria-hidden', 'true');
+      details.append(sep);
+    }
+    details.append(
+      labelled('bdi', 'reading-time', readingTimeLabel(article.readingTimeMinutes, article.lang, options.uiLang)),
+    );
   }
   header.append(details);
 
@@ -61,12 +105,13 @@ export function renderArticle(container: HTMLElement, article: Article, options:
   if (article.lang) body.lang = article.lang;
   body.dir = article.dir;
   body.append(sanitizeArticleHtml(article.content));
+  dropRepeatedHeadline(body, article.title);
   // Images that fail to load would leave a broken-image box and an orphaned caption gap.
   for (const img of Array.from(body.querySelectorAll('img'))) {
     img.addEventListener('error', () => img.closest('picture, img')?.classList.add('missing'), { once: true });
   }
 
-  if (options.easternDigits && article.dir === 'rtl' && /^(ar|fa|ur|ps|ckb|ku|sd|ug)\b/.test(article.lang ?? 'ar')) {
+  if (options.easternDigits && article.dir === 'rtl' && isArabicScript(script)) {
     applyEasternDigits(body, article.lang);
     applyEasternDigits(details, article.lang);
   }

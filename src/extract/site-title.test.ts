@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bylineOrPrinted,
   cleanByline,
+  isSiteByline,
   namesSite,
   siteNameFromTitle,
   stripSiteName,
@@ -116,5 +117,15 @@ describe('namesSite', () => {
     expect(namesSite('Khabaronline News Agency', 'خبرآنلاین', 'https://www.khabaronline.ir/a')).toBe(true);
     expect(namesSite('سایت خبرگزاری خبرآنلاین', 'خبرآنلاین', 'https://www.khabaronline.ir/a')).toBe(true);
     expect(namesSite('زهرا میرحسینی', 'خبرآنلاین', 'https://www.khabaronline.ir/a')).toBe(false);
+  });
+});
+
+describe('isSiteByline', () => {
+  it('knows the site, and the site with its organisation name in another script, as no author', () => {
+    expect(isSiteByline('Khabaronline News Agency - سایت خبرگزاری خبرآنلاین', 'خبرآنلاین', null)).toBe(true);
+    expect(isSiteByline('Alsumaria Tv', 'Alsumaria Tv', null)).toBe(true);
+    expect(isSiteByline('زهرا میرحسینی', 'خبرآنلاین', null)).toBe(false);
+    expect(isSiteByline('خبرآنلاین - زهرا میرحسینی', 'خبرآنلاین', null)).toBe(false);
+    expect(isSiteByline('Ellen Marsh, Harbour Herald', 'Harbour Herald', null)).toBe(false);
   });
 });

@@ -86,6 +86,21 @@ export function namesSite(part: string, siteName: string | null, url?: string | 
   return !!host && host.length >= 4 && (p === host || (p.startsWith(host) && longerForm(host)));
 }
 
+/** Words that make a name an organisation's, in the languages Qari reads first. */
+const ORGANISATION =
+  /(?:^|[\s.])(?:news|agency|press|media|network|tv|radio|online|daily|times|channel|newspaper|magazine|staff|desk|editors?|خبرگزاری|سایت|روزنامه|شبکه|وكالة|وکالة|صحيفة|موقع|قناة|شبكة|روزنامہ|ویب سائٹ|نیوز|חדשות|אתר|מערכת)(?=$|[\s.])/iu;
+
+/**
+ * A byline that names only the site: every part names it, or one does and the others are organisation names
+ * ("Khabaronline News Agency - سایت خبرگزاری خبرآنلاین" for خبرآنلاین: the Latin half is the same agency).
+ */
+export function isSiteByline(byline: string, siteName: string | null, url?: string | null): boolean {
+  const parts = byline.split(/\s+(?:::|[|\-–—:»«·])\s+|\s*[،,]\s*/).filter((p) => p.trim());
+  if (parts.length === 0) return false;
+  const naming = parts.filter((part) => namesSite(part, siteName, url));
+  return naming.length > 0 && parts.every((part) => naming.includes(part) || ORGANISATION.test(part));
+}
+
 /**
  * "Alsumaria Tv - بوتين واردوغان …", "Ferry cut | Harbour Herald", "خبرآنلاین » عنوان": the site's name on either
  * side of the title goes, whatever the separator and whichever script the name is in. The title itself is never

@@ -11,6 +11,20 @@ describe('migrateSettings', () => {
     expect(upgraded).toEqual({ ...DEFAULT_SETTINGS, fontSize: 26, theme: 'sepia' });
   });
 
+  it('upgrades version 2: Persian and Urdu get their own faces, a Vazirmatn reader keeps Vazirmatn for Persian', () => {
+    const v2 = (arabic: string) =>
+      migrateSettings({ version: 2, values: { fontSize: 22, fonts: { arabic, hebrew: 'sans', latin: 'sans' } } }).fonts;
+    expect(v2('amiri')).toEqual({
+      arabic: 'amiri',
+      persian: 'vazirmatn',
+      urdu: 'nastaliq',
+      hebrew: 'sans',
+      latin: 'sans',
+    });
+    expect(v2('vazirmatn').persian).toBe('vazirmatn');
+    expect(v2('sans').urdu).toBe('nastaliq');
+  });
+
   it('keeps current values as they are', () => {
     const values = {
       ...DEFAULT_SETTINGS,
@@ -18,7 +32,7 @@ describe('migrateSettings', () => {
       lineHeight: 'loose',
       width: 'wide',
       justify: true,
-      fonts: { arabic: 'amiri', hebrew: 'sans', latin: 'mono' },
+      fonts: { arabic: 'amiri', persian: 'naskh', urdu: 'sans', hebrew: 'sans', latin: 'mono' },
     };
     expect(migrateSettings({ version: SETTINGS_VERSION, values })).toEqual(values);
   });
@@ -36,7 +50,13 @@ describe('migrateSettings', () => {
     });
     expect(repaired.fontSize).toBe(DEFAULT_SETTINGS.fontSize);
     expect(repaired.theme).toBe('system');
-    expect(repaired.fonts).toEqual({ arabic: 'naskh', hebrew: 'frank-ruhl', latin: 'sans' });
+    expect(repaired.fonts).toEqual({
+      arabic: 'naskh',
+      persian: 'vazirmatn',
+      urdu: 'nastaliq',
+      hebrew: 'frank-ruhl',
+      latin: 'sans',
+    });
     expect(repaired.lineHeight).toBe('normal');
     expect(repaired.justify).toBe(false);
   });

@@ -4,15 +4,37 @@
  */
 
 export type Theme = 'system' | 'light' | 'sepia' | 'dark';
-export type Script = 'arabic' | 'hebrew' | 'latin';
+/**
+ * A reading tradition rather than a bare script: Arabic script is read in Naskh by Arabic readers, in a Persian
+ * face (Vazirmatn) by Persian readers and in Nastaliq by Urdu, Kashmiri, Shahmukhi Punjabi and Balochi readers, so
+ * each has its own font choice (see src/reading-script.ts for which languages go where).
+ */
+export type Script = 'arabic' | 'persian' | 'urdu' | 'hebrew' | 'latin';
 
-/** Font choices per script; each is bundled (Arabic and Hebrew) or a system stack (Latin). */
+/**
+ * Font choices per script, only faces that cover that script's letters well; each is bundled (Arabic script and
+ * Hebrew, with its own Latin for Latin words inside) or a system stack (Latin).
+ */
 export const FONTS = {
   arabic: {
     naskh: 'Noto Naskh Arabic',
     sans: 'Noto Sans Arabic',
     amiri: 'Amiri',
     vazirmatn: 'Vazirmatn',
+  },
+  // Vazirmatn first: made for Persian, the face of much of the Persian web (its Persian digits ۴۵۶ have the
+  // Persian shapes, its Latin matches it); Naskh reads as Arabic or Quranic to many Persian readers.
+  persian: {
+    vazirmatn: 'Vazirmatn',
+    naskh: 'Noto Naskh Arabic',
+    sans: 'Noto Sans Arabic',
+  },
+  // Nastaliq is how Urdu is printed; Naskh and Sans stay for readers who want a plainer, more compact face.
+  // Vazirmatn and Amiri are left out: they lack or misdraw Urdu letters (ٹ ڈ ڑ ں ے).
+  urdu: {
+    nastaliq: 'Noto Nastaliq Urdu',
+    naskh: 'Noto Naskh Arabic',
+    sans: 'Noto Sans Arabic',
   },
   hebrew: {
     'frank-ruhl': 'Frank Ruhl Libre',
@@ -37,7 +59,13 @@ export const WIDTHS = { narrow: '32rem', medium: '38rem', wide: '46rem', full: '
 export interface Settings {
   /** Body font size in CSS px for Latin text; Arabic script is set 12% larger (see reader.css). */
   fontSize: number;
-  fonts: { arabic: FontChoice<'arabic'>; hebrew: FontChoice<'hebrew'>; latin: FontChoice<'latin'> };
+  fonts: {
+    arabic: FontChoice<'arabic'>;
+    persian: FontChoice<'persian'>;
+    urdu: FontChoice<'urdu'>;
+    hebrew: FontChoice<'hebrew'>;
+    latin: FontChoice<'latin'>;
+  };
   lineHeight: keyof typeof LINE_HEIGHTS;
   width: keyof typeof WIDTHS;
   theme: Theme;
@@ -49,7 +77,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   fontSize: 20,
-  fonts: { arabic: 'naskh', hebrew: 'frank-ruhl', latin: 'serif' },
+  fonts: { arabic: 'naskh', persian: 'vazirmatn', urdu: 'nastaliq', hebrew: 'frank-ruhl', latin: 'serif' },
   lineHeight: 'normal',
   width: 'medium',
   theme: 'system',
@@ -57,7 +85,7 @@ export const DEFAULT_SETTINGS: Settings = {
   easternDigits: false,
 };
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export interface StoredSettings {
   version: number;
@@ -77,6 +105,19 @@ const MIGRATIONS: ((values: Record<string, unknown>) => Record<string, unknown>)
     justify: false,
     easternDigits: false,
   }),
+  // v3: Persian and Urdu got font choices of their own. Persian used to be set in the Arabic choice; a reader who
+  // picked Vazirmatn for Arabic keeps it, anything else moves to the new defaults.
+  (v2) => {
+    const fonts = (v2['fonts'] ?? {}) as Record<string, unknown>;
+    return {
+      ...v2,
+      fonts: {
+        ...fonts,
+        persian: fonts['arabic'] === 'vazirmatn' ? 'vazirmatn' : DEFAULT_SETTINGS.fonts.persian,
+        urdu: DEFAULT_SETTINGS.fonts.urdu,
+      },
+    };
+  },
 ];
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
@@ -98,6 +139,12 @@ export function migrateSettings(stored: Partial<StoredSettings> | undefined): Se
         Object.keys(FONTS.arabic) as FontChoice<'arabic'>[],
         DEFAULT_SETTINGS.fonts.arabic,
       ),
+      persian: oneOf(
+        fonts['persian'],
+        Object.keys(FONTS.persian) as FontChoice<'persian'>[],
+        DEFAULT_SETTINGS.fonts.persian,
+      ),
+      urdu: oneOf(fonts['urdu'], Object.keys(FONTS.urdu) as FontChoice<'urdu'>[], DEFAULT_SETTINGS.fonts.urdu),
       hebrew: oneOf(
         fonts['hebrew'],
         Object.keys(FONTS.hebrew) as FontChoice<'hebrew'>[],

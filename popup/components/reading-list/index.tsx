@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t, uiLocale } from '../../../src/i18n';
@@ -131,14 +132,20 @@ export function ReadingList() {
               {item.title}
             </button>
             <p class="item-meta">
+              {/* Each part isolated: an Arabic site name next to an English date would otherwise swap places. */}
               {[
                 item.siteName,
                 t('savedOn', new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(item.savedAt)),
-                readingTimeLabel(item.readingTimeMinutes, lang),
+                readingTimeLabel(item.readingTimeMinutes, lang).text,
                 item.readAt ? t('read') : t('unread'),
               ]
                 .filter(Boolean)
-                .join(' · ')}
+                .map((part, i) => (
+                  <Fragment key={i}>
+                    {i > 0 && ' · '}
+                    <bdi>{part}</bdi>
+                  </Fragment>
+                ))}
             </p>
             <div class="item-actions">
               <button
