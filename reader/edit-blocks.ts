@@ -138,6 +138,7 @@ export function setUpBlockEditing(options: {
 
   edit.hidden = false;
   edit.textContent = t('removeBlocks');
+  undo.textContent = t('undo'); // reader.html's "Undo" is only the English placeholder
   edit.setAttribute('aria-pressed', 'false');
   edit.addEventListener('click', () => {
     editing = !editing;

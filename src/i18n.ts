@@ -3,8 +3,8 @@ import english from '../public/_locales/en/messages.json';
 import { langDirection } from './direction/lang-direction';
 
 /**
- * Interface strings from the browser's _locales machinery (English and Arabic so far), with the English
- * file as the fallback when a key is missing in the reader's language.
+ * Interface strings from the browser's _locales machinery (English, Arabic, Persian, Hebrew and Urdu), with the
+ * English file as the fallback when a key is missing in the reader's language.
  */
 
 export type MessageKey = keyof typeof english;
@@ -27,4 +27,9 @@ export function uiLocale(): { lang: string; dir: 'rtl' | 'ltr' } {
   // From the language itself: Chromium answers @@bidi_dir "ltr" under --lang=ar in headless runs.
   const dir = langDirection(lang) ?? (browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr');
   return { lang, dir };
+}
+
+/** A number as the interface's language writes it: ۲۰ in Persian, 20 in Hebrew and Urdu (their usual digits). */
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(uiLocale().lang).format(n);
 }

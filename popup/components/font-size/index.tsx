@@ -1,4 +1,4 @@
-import { t } from '../../../src/i18n';
+import { formatNumber, t } from '../../../src/i18n';
 import { FONT_SIZES, stepFontSize } from '../../../src/settings/settings';
 
 interface Props {
@@ -25,7 +25,7 @@ export function FontSize({ size, onChange }: Props) {
         </span>
       </button>
       <output class="readout" aria-live="polite" aria-label={t('fontSize')}>
-        {size}
+        {formatNumber(size)}
       </output>
       <button
         type="button"

@@ -1,7 +1,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { t, uiLocale } from '../../../src/i18n';
+import { formatNumber, t, uiLocale } from '../../../src/i18n';
 import { deleteArticle, undoDelete } from '../../../src/library/delete-article';
 import { listArticles, type ArticleFilter } from '../../../src/library/list-articles';
 import type { LibraryUsage, SavedArticleSummary } from '../../../src/library/schema';
@@ -201,7 +201,7 @@ export function ReadingList() {
         </button>
       )}
       <footer class="library-footer">
-        {total && <span>{t('usage', String(total.articles), formatBytes(total.bytes, lang))}</span>}
+        {total && <span>{t('usage', formatNumber(total.articles), formatBytes(total.bytes, lang))}</span>}
         <button
           type="button"
           class="link"
@@ -231,7 +231,7 @@ export function ReadingList() {
                 // Zip code loads only when a library is imported or exported: the popup opens faster without it.
                 const { importLibrary } = await import('../../../src/library/import-library');
                 const result = await importLibrary(new Uint8Array(await file.arrayBuffer()));
-                setNotice({ text: t('imported', String(result.added), String(result.updated)) });
+                setNotice({ text: t('imported', formatNumber(result.added), formatNumber(result.updated)) });
               } catch (error) {
                 setNotice({ text: error instanceof Error ? error.message : String(error) });
               }

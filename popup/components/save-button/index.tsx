@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { t } from '../../../src/i18n';
+import { formatNumber, t } from '../../../src/i18n';
 import { deleteArticle, undoDelete } from '../../../src/library/delete-article';
 import { findArticleByUrl } from '../../../src/library/get-article';
 import type { SavedArticleSummary } from '../../../src/library/schema';
@@ -61,7 +61,7 @@ export function SaveButton({ info }: { info: TabInspection }) {
   if (state.kind === 'saving') {
     return (
       <button type="button" class="secondary" disabled aria-busy="true">
-        {state.total ? t('savingProgress', String(state.done), String(state.total)) : t('saving')}
+        {state.total ? t('savingProgress', formatNumber(state.done), formatNumber(state.total)) : t('saving')}
       </button>
     );
   }
