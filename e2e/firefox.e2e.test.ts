@@ -86,6 +86,38 @@ test('Firefox: the popup opens the reader over the Arabic page, right to left, w
     };
   });
   expect(fonts.naskh, fonts.faces.join(', ')).toBe(true);
+  // Latin inside Arabic (issue 13): drawn with Noto Naskh Arabic's own Latin, loaded through its unicode-range, the
+  // same width as that face gives it and not the system fallback's (DejaVu, wider and heavier); and the script's
+  // size set once, 20 px × 1.12, whatever the nesting.
+  const latin = await reader.evaluate(async () => {
+    const p = document.querySelector('article p')!;
+    const probe = (family?: string) => {
+      const span = document.createElement('span');
+      span.textContent = 'M4 UN 2020 Google';
+      if (family) span.style.fontFamily = family;
+      p.append(span);
+      const width = span.getBoundingClientRect().width;
+      span.remove();
+      return width;
+    };
+    probe();
+    await document.fonts.load('400 22.4px "Noto Naskh Arabic"', 'M4 UN 2020 Google');
+    await document.fonts.ready;
+    return {
+      inherited: probe(),
+      naskh: probe('"Noto Naskh Arabic"'),
+      system: probe('"DejaVu Serif", serif'),
+      size: parseFloat(getComputedStyle(p).fontSize),
+      latinFace: [...document.fonts].some(
+        (f) => f.family.includes('Noto Naskh Arabic') && /^U\+0-FF\b/i.test(f.unicodeRange) && f.status === 'loaded',
+      ),
+    };
+  });
+  expect(latin.latinFace).toBe(true);
+  expect(latin.inherited).toBeCloseTo(latin.naskh, 0);
+  expect(Math.abs(latin.inherited - latin.system)).toBeGreaterThan(3);
+  expect(latin.size).toBeCloseTo(22.4, 1);
+  console.log(`Firefox, Latin in Arabic: ${JSON.stringify(latin)}`);
   await page.screenshot({ path: `${SHOTS}/firefox-reader-arabic.png` });
 
   const close = await reader.waitForSelector('::-p-aria([name="Close reader view"][role="button"])');
