@@ -49,6 +49,24 @@ afterAll(async () => {
   await qari?.close();
 });
 
+/** The saved record's reading state, read from the library in the worker. */
+function readingState(id: string): Promise<{ progress: number; readAt: number | null }> {
+  return qari.sw.evaluate(async (key) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('qari-library');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const record = await new Promise<{ progress: number; readAt: number | null }>((resolve, reject) => {
+      const get = db.transaction('articles').objectStore('articles').get(key);
+      get.onsuccess = () => resolve(get.result as { progress: number; readAt: number | null });
+      get.onerror = () => reject(get.error);
+    });
+    db.close();
+    return { progress: record.progress, readAt: record.readAt };
+  }, id);
+}
+
 /** What the attacker page learns by loading `urls` every way a page can. */
 function probe(page: Page, urls: string[]) {
   return page.evaluate(async (list) => {
@@ -189,4 +207,29 @@ test('the real flow still works: the reader over the page, the saved article in 
   expect(await saved.locator('article').innerText()).toContain(VICTIM_TEXT);
   await saved.close();
   await list.close();
+});
+
+test("a saved article's progress and readAt move only with the reader's own scrolling", async () => {
+  const saved = await qari.ctx.newPage();
+  await saved.goto(`chrome-extension://${qari.extId}/saved.html?id=${encodeURIComponent(savedId)}`);
+  await saved.waitForSelector('body[data-ready="ok"]');
+  expect(await readingState(savedId)).toEqual({ progress: 0, readAt: null });
+  // Scrolls nobody made with their hands: a fragment navigation and a script, all the way to the end.
+  await saved.evaluate(() => {
+    const last = [...document.querySelectorAll('article p')].at(-1)!;
+    last.id = 'end';
+    location.hash = '#end';
+    window.scrollTo(0, document.documentElement.scrollHeight);
+  });
+  // Longer than a save waits after scrolling stops (600 ms): a negative check needs some time to pass.
+  await saved.waitForTimeout(1500);
+  expect(await readingState(savedId)).toEqual({ progress: 0, readAt: null });
+  // The reader's own wheel: saved when it pauses, read near the end.
+  await saved.bringToFront();
+  await saved.mouse.move(500, 400);
+  await saved.evaluate(() => window.scrollTo(0, 0));
+  await saved.mouse.wheel(0, 100_000);
+  await expect.poll(() => readingState(savedId), { timeout: 10_000 }).toMatchObject({ progress: 1 });
+  expect((await readingState(savedId)).readAt).toEqual(expect.any(Number));
+  await saved.close();
 });
