@@ -133,4 +133,20 @@ describe('describing a removed block', () => {
     expect(describeBlock(d, 'Subscribe today.', () => false)).toBeNull();
     expect(describeBlock(d, '   ', () => true)).toBeNull();
   });
+
+  test("a tag name is never pasted into a selector unchecked: <a,* class=promo> does not become 'a,*.promo'", () => {
+    const d = doc(
+      `<article>${prose(3)}<a,* class="promo"><p>Get the morning briefing in your inbox.</p></a,*></article>`,
+    );
+    expect(d.querySelector('.promo')?.localName).toBe('a,*');
+    const tried: string[] = [];
+    describeBlock(d, 'Get the morning briefing in your inbox.', (r) => {
+      if (r.kind === 'selector') tried.push(r.selector);
+      return false;
+    });
+    for (const selector of tried) {
+      expect(selector).not.toContain(',');
+      expect(selector).not.toContain('*');
+    }
+  });
 });
