@@ -1,5 +1,13 @@
 import browser, { type Tabs } from 'webextension-polyfill';
-import { callTab, emitEvent, handleMessages, QariError, type BackgroundMethods } from '../src/messages';
+import {
+  backgroundPolicy,
+  callTab,
+  emitEvent,
+  handleMessages,
+  QariError,
+  type BackgroundMethods,
+} from '../src/messages';
+import { loadRemovedBlocks } from '../src/site-rules/removed-blocks';
 import { ensureContent } from './ensure-content';
 import { dataUrlToBlob } from './data-url-to-blob';
 import { saveForLater } from './save-for-later';
@@ -15,18 +23,28 @@ async function setReaderOpen(tabId: number, open: boolean): Promise<{ open: bool
   const inspection = await callTab(tabId, 'analyze', { tabId });
   if (!inspection.isArticle)
     throw new QariError(inspection.reason ?? 'No article was found on this page.', 'not-article');
-  return callTab(tabId, 'showReader', { tabId });
+  return callTab(tabId, 'showReader', {});
 }
 
-handleMessages<BackgroundMethods>('background', {
+// Chrome 102+: storage.local only for extension pages and the worker, not content scripts, which sit in pages
+// that may be hostile and get only their own site's removed blocks (removedBlocks below). Firefox has no
+// setAccessLevel: there content scripts keep access (README, Security).
+const local = browser.storage.local as typeof browser.storage.local & {
+  setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS' }) => Promise<void>;
+};
+void local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
+
+handleMessages<BackgroundMethods, typeof backgroundPolicy>('background', backgroundPolicy, {
   inspectTab: async ({ tabId }) => {
     await ensureContent(tabId);
     return callTab(tabId, 'analyze', { tabId });
   },
   setReaderOpen: ({ tabId, open }) => setReaderOpen(tabId, open),
-  getLiveArticle: ({ tabId }) => callTab(tabId, 'getArticle', {}),
-  closeReader: ({ tabId }, sender) => callTab(sender.tab?.id ?? tabId, 'hideReader', {}),
-  describeBlock: ({ tabId, text }, sender) => callTab(sender.tab?.id ?? tabId, 'describeBlock', { text }),
+  // The reader frame's tab is the one it sits in; the content script there checks the frame's token.
+  getLiveArticle: ({ token }, { tabId }) => callTab(tabId, 'readerArticle', { token }),
+  closeReader: ({ token }, { tabId }) => callTab(tabId, 'readerClose', { token }),
+  describeBlock: ({ token, text }, { tabId }) => callTab(tabId, 'describeBlock', { token, text }),
+  removedBlocks: (_args, { url }) => loadRemovedBlocks(url),
   saveArticle: async ({ tabId }) => {
     await ensureContent(tabId);
     const article = await callTab(tabId, 'getArticle', {});

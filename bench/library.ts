@@ -262,7 +262,7 @@ export async function measureLibrary(qari: Qari, fillerSource: string, pages: Fi
     const openMs = median(
       await repeat(REPS, async () => {
         const page = await qari.ctx.newPage();
-        await page.goto(`chrome-extension://${qari.extId}/reader.html?id=${encodeURIComponent(openId)}`);
+        await page.goto(`chrome-extension://${qari.extId}/saved.html?id=${encodeURIComponent(openId)}`);
         const ms = (await (await stampsOf(page, 'readyPaintedAt')).jsonValue()) as number;
         const state = await page.evaluate(() => document.body.dataset.ready);
         if (state !== 'ok') throw new Error(`the saved article did not open (${state})`);

@@ -248,7 +248,7 @@ if (runs('library')) {
     line(`library@${n}.list`, r.listMs, 'ms (popup open → reading list painted)');
     line(`library@${n}.search-rare`, r.searchRareMs, `ms ("${RARE_WORD}": ${r.searchRareCheck})`);
     line(`library@${n}.search-common`, r.searchCommonMs, `ms ("${COMMON_WORD}")`);
-    line(`library@${n}.open`, r.openMs, 'ms (reader.html?id= → painted)');
+    line(`library@${n}.open`, r.openMs, 'ms (saved.html?id= → painted)');
     line(`library@${n}.save`, r.saveMs, 'ms ("Save for later" → "Saved")');
     line(`library@${n}.export`, r.exportMs, `ms (→ download, ${(r.exportBytes / 2 ** 20).toFixed(1)} MiB zip)`);
   }

@@ -4,9 +4,10 @@ import { extractArticle, extractArticleInSteps } from '../src/extract/extract-ar
 import { listImageSources } from '../src/library/map-image-sources';
 import { foldText, normalizeBlockText, type BlockRule } from '../src/site-rules/block-rule';
 import { describeBlock } from '../src/site-rules/describe-block';
-import { loadRemovedBlocks } from '../src/site-rules/removed-blocks';
 import { siteRulesFor } from '../src/site-rules/site-rules-for';
 import {
+  callBackground,
+  contentPolicy,
   handleMessages,
   onPreparedReaderHeld,
   QariError,
@@ -18,6 +19,7 @@ import { readLiveSignals } from './read-live-signals';
 import {
   discardPreparedFrame,
   hideReaderFrame,
+  isReaderFrameToken,
   isReaderShown,
   prepareReaderFrame,
   showReaderFrame,
@@ -59,9 +61,24 @@ let cached: { url: string; rulesKey: string; extraction: Promise<Extraction> } |
 /** The last extraction that finished: the prepared reader's port handlers need it synchronously. */
 let settled: Extraction | null = null;
 
-/** The site rules as they are now: read on every request, so a change from the reader or popup applies at once. */
+/**
+ * The site rules as they are now: read on every request, so a change from the reader or popup applies at once.
+ * The removed blocks come from the background, which answers with this page's site's only (content scripts
+ * cannot read extension storage where the browser can forbid it).
+ */
 async function currentRules(): Promise<SiteRules> {
-  return siteRulesFor(location.href, await loadRemovedBlocks(location.href).catch(() => []), document);
+  return siteRulesFor(location.href, await callBackground('removedBlocks', {}).catch(() => []), document);
+}
+
+/** The reader frame's requests carry the token this script gave it; anything else is a frame some page made. */
+function checkToken(token: string): void {
+  if (!isReaderFrameToken(token)) throw new QariError('This reader is not one Qari opened.', 'internal');
+}
+
+async function liveArticle(): Promise<Article> {
+  const { article, reason } = await extract();
+  if (!article) throw new QariError(reason ?? 'No article was found on this page.', 'not-article');
+  return article;
 }
 
 /** One synchronous extraction (used to check a "Remove this block" rule; the reader's own goes in steps). */
@@ -171,25 +188,32 @@ async function inspection(tabId: number): Promise<TabInspection> {
 // An own property of this content script's global: the page cannot fake it with <div id="__qariContent">.
 if (!Object.prototype.hasOwnProperty.call(globalThis, INSTANCE)) {
   Object.defineProperty(globalThis, INSTANCE, { value: true });
-  handleMessages<ContentMethods>('content', {
+  handleMessages<ContentMethods, typeof contentPolicy>('content', contentPolicy, {
     analyze: ({ tabId }) => inspection(tabId),
-    getArticle: async () => {
-      const { article, reason } = await extract();
-      if (!article) throw new QariError(reason ?? 'No article was found on this page.', 'not-article');
-      return article;
+    getArticle: liveArticle,
+    readerArticle: ({ token }) => {
+      checkToken(token);
+      return liveArticle();
     },
-    showReader: async ({ tabId }) => {
-      const { article, reason } = await extract();
-      if (!article) throw new QariError(reason ?? 'No article was found on this page.', 'not-article');
-      showReaderFrame(tabId, hideReaderFrame);
+    showReader: async () => {
+      await liveArticle();
+      showReaderFrame(hideReaderFrame);
       return { open: true };
     },
     hideReader: () => {
       hideReaderFrame();
       return { open: false };
     },
+    readerClose: ({ token }) => {
+      checkToken(token);
+      hideReaderFrame();
+      return { open: false };
+    },
     isReaderOpen: () => ({ open: isReaderShown() }),
-    describeBlock: async ({ text }) => ({ rule: await ruleForBlock(text) }),
+    describeBlock: async ({ token, text }) => {
+      checkToken(token);
+      return { rule: await ruleForBlock(text) };
+    },
     fetchImage: async ({ url }) => {
       try {
         const response = await fetch(url, { signal: AbortSignal.timeout(20_000) });
@@ -210,13 +234,13 @@ if (!Object.prototype.hasOwnProperty.call(globalThis, INSTANCE)) {
   // The popup holds a prepared (hidden) reader while it is open; nothing is prepared on a page that is not an
   // article, and a prepared frame goes when its last holder does, or when the page is hidden (bfcache).
   onPreparedReaderHeld({
-    prepare: (tabId) => {
+    prepare: () => {
       // The popup connects after inspecting the tab, so the extraction is there.
-      if (settled?.article && !isReaderShown()) prepareReaderFrame(tabId);
+      if (settled?.article && !isReaderShown()) prepareReaderFrame();
     },
-    show: (tabId) => {
+    show: () => {
       if (!settled?.article) return false;
-      showReaderFrame(tabId, hideReaderFrame);
+      showReaderFrame(hideReaderFrame);
       return true;
     },
     release: discardPreparedFrame,

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { READER_SHOWN } from '../src/messages';
+import { extensionOrigin, READER_HELLO, READER_SHOWN, READER_TOKEN } from '../src/messages';
 import { pageDocument } from './page-document';
 
 /**
@@ -19,7 +19,11 @@ const HOST_TAG = 'qari-reader';
 interface Frame {
   host: HTMLElement;
   frame: HTMLIFrameElement;
-  /** Proves to the frame that "shown" comes from this script: the page cannot read the frame's URL. */
+  /**
+   * Binds the frame to this script: handed to the frame only by postMessage to its window, on the extension's
+   * origin (never in its URL, which the page can read from its resource timing), and carried by every request
+   * the frame makes (src/messages.ts). It also proves to the frame that "shown" comes from this script.
+   */
   token: string;
   loaded: boolean;
   shown: boolean;
@@ -48,7 +52,24 @@ function setHidden(host: HTMLElement, hidden: boolean): void {
   host.inert = hidden;
 }
 
-function create(tabId: number, hidden: boolean): Frame {
+/** Whether `token` is the one this script handed its current reader frame. */
+export function isReaderFrameToken(token: string): boolean {
+  return !!current?.host.isConnected && current.token === token;
+}
+
+/**
+ * A reader frame asks for its token as soon as its script runs (READER_HELLO to its parent, this page). Only the
+ * frame this script made gets an answer: `event.source` is that frame's window, which no script of the page can
+ * post as. The answer goes to the frame's window with the extension's origin as target, so if the frame were
+ * navigated elsewhere it would not be delivered.
+ */
+addEventListener('message', (event) => {
+  if (!current || event.source !== current.frame.contentWindow) return;
+  if ((event.data as { type?: unknown } | null)?.type !== READER_HELLO) return;
+  current.frame.contentWindow?.postMessage({ type: READER_TOKEN, token: current.token }, extensionOrigin());
+});
+
+function create(hidden: boolean): Frame {
   const host = pageDocument.create(HOST_TAG);
   const important = (prop: string, value: string) => host.style.setProperty(prop, value, 'important');
   for (const [prop, value] of Object.entries({
@@ -72,9 +93,7 @@ function create(tabId: number, hidden: boolean): Frame {
   const shadow = host.attachShadow({ mode: 'closed' });
   const frame = pageDocument.create('iframe') as HTMLIFrameElement;
   const token = crypto.randomUUID();
-  const params = new URLSearchParams({ tab: String(tabId), k: token });
-  if (hidden) params.set('hidden', '1');
-  frame.src = `${browser.runtime.getURL('reader.html')}?${params}`;
+  frame.src = browser.runtime.getURL(hidden ? 'reader.html?hidden=1' : 'reader.html');
   frame.title = 'Qari reader view';
   frame.setAttribute('style', 'all:initial;display:block;width:100%;height:100%;border:0;margin:0;background:#fff');
   const state: Frame = { host, frame, token, loaded: false, shown: !hidden, url: location.href };
@@ -94,17 +113,14 @@ function create(tabId: number, hidden: boolean): Frame {
 /** The frame is visible: give it the focus and tell it (it sets data-ready only then). */
 function afterShown(state: Frame): void {
   // The message first: focusing recalculates the page's style, and the frame's ready should not wait for it.
-  state.frame.contentWindow?.postMessage(
-    { type: READER_SHOWN, token: state.token },
-    new URL(browser.runtime.getURL('')).origin,
-  );
+  state.frame.contentWindow?.postMessage({ type: READER_SHOWN, token: state.token }, extensionOrigin());
   state.frame.focus();
 }
 
 /** Loads the reader for this tab out of sight, so that showing it later is only a reveal. */
-export function prepareReaderFrame(tabId: number): void {
+export function prepareReaderFrame(): void {
   if (current?.host.isConnected) return;
-  current = create(tabId, true);
+  current = create(true);
 }
 
 /** Removes a prepared frame nobody showed; a shown one stays. */
@@ -114,7 +130,7 @@ export function discardPreparedFrame(): void {
   current = null;
 }
 
-export function showReaderFrame(tabId: number, onEscape: () => void): void {
+export function showReaderFrame(onEscape: () => void): void {
   if (isReaderShown()) return;
   saved = { x: window.scrollX, y: window.scrollY, focus: pageDocument.activeElement() };
   // Escape while focus is still on the page (before the frame takes it); inside the frame the reader handles it.
@@ -127,7 +143,7 @@ export function showReaderFrame(tabId: number, onEscape: () => void): void {
   pageDocument.on('keydown', escapeHandler as EventListener, true);
   if (current && current.url !== location.href) discardPreparedFrame();
   if (!current?.host.isConnected) {
-    current = create(tabId, false);
+    current = create(false);
     return;
   }
   current.shown = true;

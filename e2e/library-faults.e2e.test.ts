@@ -156,7 +156,7 @@ test('a huge image (8000 × 6000) is saved downscaled to 2000 px, and reads offl
   await qari.ctx.setOffline(true);
   try {
     const reader = await qari.ctx.newPage();
-    await reader.goto(`chrome-extension://${qari.extId}/reader.html?id=${encodeURIComponent(image.id)}`);
+    await reader.goto(`chrome-extension://${qari.extId}/saved.html?id=${encodeURIComponent(image.id)}`);
     await reader.waitForSelector('body[data-ready="ok"]');
     expect(await articleImageWidths(reader)).toEqual([2000]);
     await reader.close();

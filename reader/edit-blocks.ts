@@ -40,13 +40,14 @@ export interface EditBlocks {
 }
 
 export function setUpBlockEditing(options: {
-  tabId: number;
+  /** The reader frame's token (reader/main.ts), which the background passes on to the content script. */
+  token: string;
   url: string;
   container: HTMLElement;
   /** Re-reads the article from the tab and renders it (a rule changed elsewhere). */
   reload(): Promise<Article>;
 }): EditBlocks {
-  const { tabId, url, container } = options;
+  const { token, url, container } = options;
   const edit = document.getElementById('edit') as HTMLButtonElement;
   const notice = document.getElementById('edit-notice')!;
   const noticeText = document.getElementById('edit-notice-text')!;
@@ -91,7 +92,7 @@ export function setUpBlockEditing(options: {
   async function remember(text: string, label: string): Promise<string | null> {
     let rule: BlockRule | null = null;
     try {
-      ({ rule } = await callBackground('describeBlock', { tabId, text }));
+      ({ rule } = await callBackground('describeBlock', { token, text }));
     } catch {
       // The tab is gone or busy: the block's own words still find it again.
     }

@@ -1,7 +1,7 @@
 import type { Article, Direction } from '../src/article';
 import { getArticle } from '../src/library/get-article';
 import { getImages } from '../src/library/get-images';
-import { resolveSavedImages } from '../src/library/rewrite-image-sources';
+import { offlineImageSources, resolveSavedImages } from '../src/library/rewrite-image-sources';
 import { QariError } from '../src/qari-error';
 
 export interface SavedForReading {
@@ -22,7 +22,9 @@ export async function loadSaved(id: string): Promise<SavedForReading> {
   const blobs = await getImages(id);
   const urls = new Map<string, string>();
   for (const [key, blob] of blobs) urls.set(key, URL.createObjectURL(blob));
-  const content = resolveSavedImages(saved.content, (key) => urls.get(key) ?? null);
+  // Offline only, whatever the record holds (an import, an older version's save): no image URL but the stored
+  // bytes' blob: URLs and raster data: survives; the page's CSP says the same.
+  const content = offlineImageSources(resolveSavedImages(saved.content, (key) => urls.get(key) ?? null));
   return {
     article: { ...saved, content },
     dirOverride: saved.dirOverride,

@@ -2,7 +2,9 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import type { Article, Direction } from './article';
 import type { SavedArticleSummary } from './library/schema';
 import type { BlockRule } from './site-rules/block-rule';
+import type { RemovedBlock } from './site-rules/removed-blocks';
 import { QariError, type ErrorCode } from './qari-error';
+import { isBoolean, isString, isTabId, isToken, isWebUrl, shape, type Guard } from './message-guards';
 
 export { QariError, type ErrorCode };
 
@@ -10,6 +12,11 @@ export { QariError, type ErrorCode };
  * The one message protocol between Qari's surfaces. Each side declares the methods it answers as a map of
  * name → (args) → result; callers get typed `callBackground` / `callTab`. Errors thrown by a handler travel
  * back as `{ error }` and are re-thrown at the caller as `QariError`, with a code the UI turns into words.
+ *
+ * Every method has a sender policy (`backgroundPolicy`, `contentPolicy`): which context may call it, decided
+ * from what the browser says about the sender (`callerOf`), never from the message; and a run-time guard of its
+ * arguments. Where the caller lives in a tab (the reader frame over a page, a content script) the tab is the
+ * sender's, never an argument.
  */
 
 /** What the popup needs to show for a tab before anything is opened. */
@@ -31,39 +38,126 @@ export interface TabInspection {
 
 /** Answered by the background service worker. */
 export interface BackgroundMethods {
+  /** From the popup, which acts on the tab it was opened for. */
   inspectTab(args: { tabId: number }): TabInspection;
   setReaderOpen(args: { tabId: number; open: boolean }): { open: boolean };
-  /** From the reader page: the live article of the tab it is shown in. */
-  getLiveArticle(args: { tabId: number }): Article;
-  /** From the reader page (Escape, the close button). */
-  closeReader(args: { tabId: number }): { open: boolean };
   /** Save the tab's article with its images in the library (progress comes as `saveProgress` events). */
   saveArticle(args: { tabId: number }): SavedArticleSummary;
-  /** From the reader page ("Remove this block"): a rule that finds this block on the site's pages. */
-  describeBlock(args: { tabId: number; text: string }): { rule: BlockRule | null };
+  /**
+   * From the reader frame: the live article of the tab the frame is in. The token is the one the content script
+   * handed that frame (content/reader-frame.ts): a reader.html some page framed itself gets nothing.
+   */
+  getLiveArticle(args: { token: string }): Article;
+  /** From the reader frame (Escape, the close button). */
+  closeReader(args: { token: string }): { open: boolean };
+  /** From the reader frame ("Remove this block"): a rule that finds this block on the site's pages. */
+  describeBlock(args: { token: string; text: string }): { rule: BlockRule | null };
+  /** From a content script: the blocks removed on its own page's site (content scripts cannot read storage). */
+  removedBlocks(args: Record<string, never>): RemovedBlock[];
 }
 
 /** Notifications from the background to whichever extension page listens (no answer expected). */
 export type QariEvent = { type: 'saveProgress'; tabId: number; done: number; total: number };
 
-/** Answered by the content script in a tab. */
+/** Answered by the content script in a tab; only the background calls these. */
 export interface ContentMethods {
   analyze(args: { tabId: number }): TabInspection;
+  /** The article, for saving. */
   getArticle(args: Record<string, never>): Article;
-  showReader(args: { tabId: number }): { open: boolean };
+  /** The article, for the reader frame holding this token. */
+  readerArticle(args: { token: string }): Article;
+  showReader(args: Record<string, never>): { open: boolean };
   hideReader(args: Record<string, never>): { open: boolean };
+  /** Closes the reader, asked by the frame holding this token. */
+  readerClose(args: { token: string }): { open: boolean };
   isReaderOpen(args: Record<string, never>): { open: boolean };
   /** A site rule for the block of the live page with this text (site-rules/describe-block.ts). */
-  describeBlock(args: { text: string }): { rule: BlockRule | null };
+  describeBlock(args: { token: string; text: string }): { rule: BlockRule | null };
   /** Fetch an image as the page would (same-origin images need no extra permission); bytes as a data: URL. */
   fetchImage(args: { url: string }): { dataUrl: string } | { error: string };
 }
 
+/** Who sent a message, from what the browser reports about the sender. */
+export type Caller =
+  /** The popup (popup.html): the toolbar popup, or the same page opened as a tab. */
+  | { kind: 'popup' }
+  /** reader.html in a frame over a web page: `tabId` is the tab the frame is in. */
+  | { kind: 'reader-frame'; tabId: number }
+  /** Qari's content script in the top frame of `tabId`, on the page at `url`. */
+  | { kind: 'content'; tabId: number; url: string }
+  /** The service worker (Firefox: its generated background page). */
+  | { kind: 'background' };
+export type CallerKind = Caller['kind'];
+
+const BACKGROUND_PAGES = new Set(['/background.js', '/_generated_background_page.html']);
+
+/**
+ * Classifies a sender, or null for anyone else. Content scripts share the extension id with extension pages, so
+ * the id alone proves nothing: an extension page is known by its URL on the extension's origin (which a page
+ * cannot take), a content script by not having one.
+ */
+export function callerOf(sender: Runtime.MessageSender, extensionOrigin: string): Caller | null {
+  if (sender.id !== browser.runtime.id || !sender.url) return null;
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return null;
+  }
+  const tabId = sender.tab?.id;
+  if (originOf(url) === extensionOrigin) {
+    if (url.pathname === '/popup.html') return { kind: 'popup' };
+    if (BACKGROUND_PAGES.has(url.pathname) && tabId === undefined) return { kind: 'background' };
+    if (url.pathname === '/reader.html' && tabId !== undefined && tabId >= 0 && (sender.frameId ?? 0) !== 0)
+      return { kind: 'reader-frame', tabId };
+    return null;
+  }
+  if ((url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'file:') && tabId !== undefined)
+    return (sender.frameId ?? 0) === 0 ? { kind: 'content', tabId, url: sender.url } : null;
+  return null;
+}
+
+/** Which caller may call a method, and what its arguments must look like. */
+export interface Policy<A, K extends CallerKind> {
+  from: K;
+  args: Guard<A>;
+}
+type ArgsOf<F> = F extends (args: infer A) => unknown ? A : never;
+type PolicyTable<M> = { [K in keyof M]: Policy<ArgsOf<M[K]>, CallerKind> };
+
+const empty = shape<Record<string, never>>({});
+const token = shape({ token: isToken });
+/** A block's text as the reader shows it: long enough for any paragraph, short enough to fold cheaply. */
+const BLOCK_TEXT_MAX = 100_000;
+
+export const backgroundPolicy = {
+  inspectTab: { from: 'popup', args: shape({ tabId: isTabId }) },
+  setReaderOpen: { from: 'popup', args: shape({ tabId: isTabId, open: isBoolean }) },
+  saveArticle: { from: 'popup', args: shape({ tabId: isTabId }) },
+  getLiveArticle: { from: 'reader-frame', args: token },
+  closeReader: { from: 'reader-frame', args: token },
+  describeBlock: { from: 'reader-frame', args: shape({ token: isToken, text: isString(BLOCK_TEXT_MAX, 1) }) },
+  removedBlocks: { from: 'content', args: empty },
+} as const satisfies PolicyTable<BackgroundMethods>;
+
+export const contentPolicy = {
+  analyze: { from: 'background', args: shape({ tabId: isTabId }) },
+  getArticle: { from: 'background', args: empty },
+  readerArticle: { from: 'background', args: token },
+  showReader: { from: 'background', args: empty },
+  hideReader: { from: 'background', args: empty },
+  readerClose: { from: 'background', args: token },
+  isReaderOpen: { from: 'background', args: empty },
+  describeBlock: { from: 'background', args: shape({ token: isToken, text: isString(BLOCK_TEXT_MAX, 1) }) },
+  fetchImage: { from: 'background', args: shape({ url: isWebUrl }) },
+} as const satisfies PolicyTable<ContentMethods>;
+
 type Methods<M> = { [K in keyof M]: (args: never) => unknown };
-export type Handlers<M extends Methods<M>> = {
+type Table<M> = { [K in keyof M]: { from: CallerKind } };
+export type Handlers<M extends Methods<M>, P extends Table<M>> = {
   [K in keyof M]: (
     args: Parameters<M[K]>[0],
-    sender: Runtime.MessageSender,
+    caller: Extract<Caller, { kind: P[K]['from'] }>,
   ) => Promise<Awaited<ReturnType<M[K]>>> | ReturnType<M[K]>;
 };
 
@@ -115,17 +209,44 @@ function toReply(error: unknown): Reply {
 }
 
 /**
- * Registers handlers for one side. Only messages from this extension are answered (content scripts and
- * extension pages); the returned promise is how the polyfill signals "will respond asynchronously".
+ * scheme://host of a URL. Not `URL.origin`: for a scheme the URL standard does not know (chrome-extension:,
+ * moz-extension:) that is "null" outside the browser that owns the scheme.
  */
-export function handleMessages<M extends Methods<M>>(to: Envelope['to'], handlers: Handlers<M>): () => void {
+function originOf(url: URL): string {
+  return `${url.protocol}//${url.host}`;
+}
+
+/** The extension's own origin (chrome-extension://<id>, or Firefox's moz-extension://<uuid>). */
+export function extensionOrigin(): string {
+  return originOf(new URL(browser.runtime.getURL('/')));
+}
+
+/**
+ * Registers handlers for one side. A message is answered only when its sender may call that method
+ * (`policy[method].from`) and its arguments pass the method's guard; the returned promise is how the polyfill
+ * signals "will respond asynchronously".
+ */
+export function handleMessages<M extends Methods<M>, P extends { [K in keyof M]: Policy<unknown, CallerKind> }>(
+  to: Envelope['to'],
+  policy: P,
+  handlers: Handlers<M, P>,
+): () => void {
+  const origin = extensionOrigin();
   const listener = (message: unknown, sender: Runtime.MessageSender): Promise<Reply> | undefined => {
-    if (!isEnvelope(message, to) || sender.id !== browser.runtime.id) return undefined;
-    const handler = handlers[message.method as keyof M];
-    if (!handler)
+    if (!isEnvelope(message, to)) return undefined;
+    const caller = callerOf(sender, origin);
+    if (!caller) return undefined;
+    const method = message.method as keyof M;
+    const rule = Object.hasOwn(policy, method) ? policy[method] : undefined;
+    const handler = Object.hasOwn(handlers, method) ? handlers[method] : undefined;
+    if (!rule || !handler)
       return Promise.resolve({ error: { message: `Unknown request "${message.method}".`, code: 'internal' } });
+    if (rule.from !== caller.kind)
+      return Promise.resolve({ error: { message: `"${message.method}" is not for this sender.`, code: 'internal' } });
+    if (!rule.args(message.args))
+      return Promise.resolve({ error: { message: `Malformed "${message.method}" request.`, code: 'internal' } });
     return Promise.resolve()
-      .then(() => handler(message.args as never, sender))
+      .then(() => handler(message.args as never, caller as never))
       .then((value): Reply => ({ value }), toReply);
   };
   browser.runtime.onMessage.addListener(listener);
@@ -135,6 +256,10 @@ export function handleMessages<M extends Methods<M>>(to: Envelope['to'], handler
 const PREPARE_READER = 'qari-prepare-reader';
 /** Posted by the content script to a prepared reader frame when it reveals it (with the frame's token). */
 export const READER_SHOWN = 'qari-reader-shown';
+/** Posted by a reader frame to its parent: "I am loaded, give me my token". */
+export const READER_HELLO = 'qari-reader-hello';
+/** The content script's answer to READER_HELLO, posted to the frame's window only (extension origin). */
+export const READER_TOKEN = 'qari-reader-token';
 
 /** The popup's hold on a prepared reader (holdPreparedReader). */
 export interface PreparedReader {
@@ -149,7 +274,7 @@ export interface PreparedReader {
  * disconnects it, and the content script removes a prepared frame nobody showed.
  */
 export function holdPreparedReader(tabId: number): PreparedReader {
-  const port = browser.tabs.connect(tabId, { name: `${PREPARE_READER}:${tabId}` });
+  const port = browser.tabs.connect(tabId, { name: PREPARE_READER });
   const waiting: ((reply: { open: boolean }) => void)[] = [];
   let gone = false;
   port.onMessage.addListener((reply: unknown) => waiting.shift()?.({ open: !!(reply as { open?: unknown }).open }));
@@ -169,28 +294,24 @@ export function holdPreparedReader(tabId: number): PreparedReader {
 }
 
 /**
- * In the content script: `prepare(tabId)` when an extension page holds the reader ready, `show()` when it asks
- * for it to be revealed (answers whether the reader is open), `release()` when the last holder is gone.
+ * In the content script: `prepare()` when the popup holds the reader ready, `show()` when it asks for it to be
+ * revealed (answers whether the reader is open), `release()` when the last holder is gone. Only the popup may
+ * hold one.
  */
-export function onPreparedReaderHeld(handlers: {
-  prepare(tabId: number): void;
-  show(tabId: number): boolean;
-  release(): void;
-}): void {
+export function onPreparedReaderHeld(handlers: { prepare(): void; show(): boolean; release(): void }): void {
   const holders = new Set<Runtime.Port>();
+  const origin = extensionOrigin();
   browser.runtime.onConnect.addListener((port) => {
-    const [name, tab] = port.name.split(':');
-    const tabId = Number(tab);
-    if (name !== PREPARE_READER || port.sender?.id !== browser.runtime.id || !Number.isInteger(tabId)) return;
+    if (port.name !== PREPARE_READER || !port.sender || callerOf(port.sender, origin)?.kind !== 'popup') return;
     holders.add(port);
     port.onMessage.addListener((message: unknown) => {
-      if ((message as { type?: unknown }).type === 'show') port.postMessage({ open: handlers.show(tabId) });
+      if ((message as { type?: unknown } | null)?.type === 'show') port.postMessage({ open: handlers.show() });
     });
     port.onDisconnect.addListener(() => {
       holders.delete(port);
       if (!holders.size) handlers.release();
     });
-    handlers.prepare(tabId);
+    handlers.prepare();
   });
 }
 
@@ -201,8 +322,11 @@ export function emitEvent(event: QariEvent): void {
 }
 
 export function onEvent(listener: (event: QariEvent) => void): () => void {
+  const origin = extensionOrigin();
   const wrapped = (message: unknown, sender: Runtime.MessageSender) => {
-    if (isEnvelope(message, 'event') && sender.id === browser.runtime.id) listener(message.args as QariEvent);
+    // Events come from the background only (a content script could send this envelope too).
+    if (isEnvelope(message, 'event') && callerOf(sender, origin)?.kind === 'background')
+      listener(message.args as QariEvent);
     return undefined;
   };
   browser.runtime.onMessage.addListener(wrapped);

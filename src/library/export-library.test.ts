@@ -77,10 +77,12 @@ describe('exportLibrary', () => {
     expect(html).toContain('شبكة المثال');
     expect(html).toContain('<time datetime="2024-03-10T18:30:00Z">2024-03-10</time>');
     expect(html).toContain(`src="../images/${ar.id}/market.jpg"`);
-    // A missing image falls back to where it came from.
-    expect(html).toContain(`src="${ARABIC_IMAGE_MISSING}"`);
+    // A missing image has no source: opening the file loads nothing from the network (issue 11).
+    expect(html).not.toContain(`src="${ARABIC_IMAGE_MISSING}"`);
+    expect(html).not.toMatch(/src="https?:/);
     expect(html).not.toContain('qari-image:');
     expect(html).toContain("default-src 'none'");
+    expect(html).toMatch(/img-src 'self' file: data:;/);
   });
 
   it('strips tags that act from anywhere in a page out of the exported HTML', async () => {

@@ -257,6 +257,67 @@ describe('importLibrary: rejected files leave the library unchanged', () => {
     expect(await contents(dbName)).toEqual(before);
   });
 
+  it('refuses a zip with files an export never has before inflating them (a zip bomb next to the index)', async () => {
+    const { dbName, zip, before } = await setup();
+    const files = unzipSync(zip);
+    // Zeros deflate about a thousandfold: the old whole-zip inflate inflated this, then ignored it and imported.
+    files['bomb.bin'] = new Uint8Array(16 * 1024 * 1024);
+    const error = await rejection(importLibrary(zipSync(files, { level: 1 }), { dbName }));
+    expect(error.kind).toBe('foreign-import');
+    expect(error.message).toContain('bomb.bin');
+    expect(await contents(dbName)).toEqual(before);
+  });
+
+  it('an image file named like an Object.prototype member is a missing file, not Object.prototype', async () => {
+    const { dbName, zip, before } = await setup();
+    for (const name of ['constructor', '__proto__', 'toString']) {
+      const tampered = tamper(zip, (m) => {
+        const ref = m.articles.flatMap((a) => a.images).find((i) => !i.missing)!;
+        ref.file = name;
+        ref.bytes = 1; // Object.length: what the old lookup found under 'constructor'
+      });
+      const error = await rejection(importLibrary(tampered, { dbName }));
+      expect(error.kind, name).toBe('corrupt-import');
+      expect(error.message, name).toMatch(/missing from the zip/);
+    }
+    expect(await contents(dbName)).toEqual(before);
+  });
+
+  it('imports an image that is not of a raster type (SVG) as missing, with no bytes stored', async () => {
+    const { zip } = await setup();
+    const dbName = freshLibrary('reject-svg');
+    let key = '';
+    let id = '';
+    const tampered = tamper(zip, (m) => {
+      const article = m.articles.find((a) => a.images.some((i) => !i.missing))!;
+      const ref = article.images.find((i) => !i.missing)!;
+      ref.type = 'image/svg+xml';
+      ({ key } = ref);
+      ({ id } = article);
+    });
+    await importLibrary(tampered, { dbName });
+    const saved = await getArticle(id, { dbName });
+    expect(saved!.images.find((i) => i.key === key)).toMatchObject({ missing: true, reason: 'not a raster image' });
+    expect([...(await getImages(id, { dbName })).keys()]).not.toContain(key);
+  });
+
+  it('drops every image URL of an imported article that is not its stored image (trackers, remote srcset)', async () => {
+    const { zip } = await setup();
+    const dbName = freshLibrary('reject-remote');
+    let id = '';
+    const tampered = tamper(zip, (m) => {
+      const article = m.articles[0]!;
+      article.content +=
+        '<p><img src="https://tracker.example/pixel.gif" alt=""></p><picture><source srcset="https://tracker.example/a.webp 1x, data:image/png;base64,iVBORw0KGgo= 2x"><img src="//tracker.example/b.jpg" srcset="http://tracker.example/c.jpg 2x"></picture>';
+      ({ id } = article);
+    });
+    await importLibrary(tampered, { dbName });
+    const saved = await getArticle(id, { dbName });
+    expect(saved!.content).not.toContain('tracker.example');
+    expect(saved!.content).toContain('data:image/png;base64,iVBORw0KGgo= 2x');
+    expect(saved!.content).toContain('qari-image:');
+  });
+
   it('imports nothing when the write fails midway (one transaction)', async () => {
     const { zip } = await setup();
     const dbName = freshLibrary('reject-write');

@@ -49,7 +49,7 @@ export function mapImageSources(
         const value = decodeAttribute(raw);
         if (lower === 'src') {
           const next = value.trim() ? map(value.trim(), 'src') : null;
-          return next === null ? whole : `${space}${attr}="${encodeAttribute(next)}"`;
+          return next === null || next === value.trim() ? whole : `${space}${attr}="${encodeAttribute(next)}"`;
         }
         const candidates = parseSrcset(value);
         const kept = candidates.flatMap((c) => {

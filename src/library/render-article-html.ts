@@ -1,4 +1,4 @@
-import { resolveSavedImages } from './rewrite-image-sources';
+import { offlineImageSources, resolveSavedImages } from './rewrite-image-sources';
 import type { SavedArticle, SavedImageRef } from './schema';
 
 export function escapeHtml(text: string): string {
@@ -11,11 +11,11 @@ export function escapeHtml(text: string): string {
  * allows no script, plugin, frame, form or base URL (a policy in <head> binds the whole document and
  * content further down cannot loosen it), plus the removal of <meta>, <base> and <link> from the body, the
  * three tags that act from anywhere (a <meta http-equiv=refresh> is not covered by CSP). Images may come
- * from the export's own files, data: URLs and, for images that were never stored, their original address.
+ * from the export's own files and raster data: URLs only: opening an exported article loads nothing from the
+ * network (issue 11), and an image that was never stored has no source rather than its original address.
  */
 const CSP =
-  "default-src 'none'; img-src 'self' file: data: https: http:; style-src 'unsafe-inline'; " +
-  "base-uri 'none'; form-action 'none'";
+  "default-src 'none'; img-src 'self' file: data:; style-src 'unsafe-inline'; " + "base-uri 'none'; form-action 'none'";
 const ACTIVE_TAGS = /<(?:meta|base|link)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
 
 const STYLE = `body{max-width:42em;margin:2em auto;padding:0 1em;font:1.15rem/1.7 system-ui,sans-serif;color:#222;background:#fff}
@@ -24,15 +24,15 @@ img{max-width:100%;height:auto}pre{overflow:auto}blockquote{margin-inline:0;padd
 
 /**
  * A standalone, readable HTML file of a saved article: its direction and language, title, byline, site,
- * date and source link, and its content with images pointing at `imageUrl(ref)` (or their original URL
- * when missing and no file is given).
+ * date and source link, and its content with images pointing at `imageUrl(ref)` (no source when it gives
+ * none: a missing image).
  */
 export function renderArticleHtml(article: SavedArticle, imageUrl: (ref: SavedImageRef) => string | null): string {
   const refs = new Map(article.images.map((ref) => [ref.key, ref]));
-  const content = resolveSavedImages(article.content.replace(ACTIVE_TAGS, ''), (key) => {
+  // Network URLs go first (the stored images are still qari-image: keys then), then keys become file paths.
+  const content = resolveSavedImages(offlineImageSources(article.content.replace(ACTIVE_TAGS, '')), (key) => {
     const ref = refs.get(key);
-    if (!ref) return null;
-    return imageUrl(ref) ?? (ref.missing ? ref.originalUrl : null);
+    return ref ? (imageUrl(ref) ?? '') : '';
   });
   const dir = article.dirOverride ?? article.dir;
   const lang = article.lang ? ` lang="${escapeHtml(article.lang)}"` : '';

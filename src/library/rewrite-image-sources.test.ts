@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listImageSources, mapImageSources } from './map-image-sources';
-import { resolveSavedImages, rewriteImageSources, savedImageKey } from './rewrite-image-sources';
+import { offlineImageSources, resolveSavedImages, rewriteImageSources, savedImageKey } from './rewrite-image-sources';
 
 const keys: Record<string, string> = {
   'https://cdn.example.com/a.jpg': 'a',
@@ -88,5 +88,21 @@ describe('resolveSavedImages', () => {
       return url;
     });
     expect(seen).toEqual(['src:https://a/1', 'srcset:https://a/2']);
+  });
+});
+
+describe('offlineImageSources', () => {
+  it('keeps stored, blob: and raster data: images and drops every other image URL, src and srcset alike', () => {
+    const html =
+      '<img src="qari-image:a" srcset="qari-image:a 1x, https://cdn.example.com/a-2x.jpg 2x">' +
+      '<img src="https://tracker.example/p.gif"><img src="//tracker.example/q.gif"><img src="/relative.png">' +
+      '<img src="blob:chrome-extension://x/1"><img src="data:image/png;base64,AAAA">' +
+      '<img src="data:image/svg+xml,%3Csvg%3E"><picture><source srcset="https://tracker.example/s.webp"></picture>';
+    expect(offlineImageSources(html)).toBe(
+      '<img src="qari-image:a" srcset="qari-image:a 1x">' +
+        '<img src=""><img src=""><img src="">' +
+        '<img src="blob:chrome-extension://x/1"><img src="data:image/png;base64,AAAA">' +
+        '<img src=""><picture><source></picture>',
+    );
   });
 });

@@ -45,3 +45,20 @@ export function resolveSavedImages(html: string, urlForKey: (key: string) => str
     return key === null ? url : urlForKey(key);
   });
 }
+
+/** Image data: URLs of raster types: no script, no references to anything else (an SVG image is not one). */
+const RASTER_DATA_URL = /^data:image\/(?:png|jpeg|jpg|gif|webp|avif|bmp)[;,]/i;
+
+/**
+ * A saved or imported article reads offline only, and opening it must not tell anyone (issue 11: an imported
+ * `<img src="https://tracker…">` or a remote srcset loaded when the article was opened). Every image URL in an
+ * <img>/<source> src or srcset that is not a stored image (`qari-image:`), a blob: URL or a raster data: URL is
+ * dropped: an empty src, or the srcset candidate removed. Run at import and again at render (the saved page's
+ * CSP says the same: img-src blob: data:).
+ */
+export function offlineImageSources(html: string): string {
+  return mapImageSources(html, (url, attribute) => {
+    if (url.startsWith(SAVED_IMAGE_SCHEME) || /^blob:/i.test(url) || RASTER_DATA_URL.test(url)) return url;
+    return attribute === 'src' ? '' : null;
+  });
+}

@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { readFileSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { extractArticle } from '../extract/extract-article';
 import { matchRule, normalizeBlockText, removeByRules, withKept } from './block-rule';
 import { builtinRulesFor } from './builtin';
@@ -36,6 +36,41 @@ describe('matching', () => {
     const d = doc('<div><p>Sign up for our newsletter!</p></div><p>Sign up for our newsletter! And more words.</p>');
     removeByRules(d, [{ kind: 'text', text: normalizeBlockText('sign up for our NEWSLETTER!') }]);
     expect(d.body.innerHTML).toBe('<p>Sign up for our newsletter! And more words.</p>');
+  });
+
+  test("text rules fold each block's text once, not once per rule", () => {
+    const blocks = Array.from({ length: 300 }, (_, i) => `<p>Paragraph number ${i} of the article body.</p>`).join('');
+    const d = doc(`<div>${blocks}<p>Sign up for our newsletter!</p></div>`);
+    const rules = Array.from({ length: 50 }, (_, i) => ({ kind: 'text' as const, text: `boilerplate line ${i} x` }));
+    rules.push({ kind: 'text', text: normalizeBlockText('Sign up for our newsletter!') });
+    const normalize = vi.spyOn(String.prototype, 'normalize');
+    try {
+      expect(removeByRules(d, rules)).toBe(1);
+      // One fold per block long enough (302 blocks: the div, 300 paragraphs, the sign-up line), not 51 times that.
+      expect(normalize.mock.calls.length).toBeLessThanOrEqual(302);
+    } finally {
+      normalize.mockRestore();
+    }
+    expect(d.body.textContent).not.toContain('Sign up');
+  });
+
+  test('a long block is fingerprinted from its start without folding all of it, with the same result', () => {
+    const long = `${'كلمة عربية، '.repeat(50)}${'word '.repeat(20_000)}`;
+    const d = doc(`<div><p>${long}</p></div><p>short</p>`);
+    removeByRules(d, [{ kind: 'text', text: normalizeBlockText(long) }]);
+    expect(d.body.innerHTML).toBe('<p>short</p>');
+  });
+
+  test('the outermost filter is one pass: 5,000 sibling matches are not compared with each other', () => {
+    const d = doc(`<div>${'<p class="x">a</p>'.repeat(5_000)}</div><div class="x"><p class="x">b</p></div>`);
+    const contains = vi.spyOn(d.defaultView!.Node.prototype, 'contains');
+    try {
+      expect(matchRule(d, { kind: 'selector', selector: '.x' })).toHaveLength(5_001);
+      // The old filter compared every match with every other: 2.5·10⁷ contains() calls here.
+      expect(contains.mock.calls.length).toBeLessThanOrEqual(5_002);
+    } finally {
+      contains.mockRestore();
+    }
   });
 
   test('kept elements sit out the passes and come back in place', () => {
@@ -132,5 +167,21 @@ describe('describing a removed block', () => {
     });
     expect(describeBlock(d, 'Subscribe today.', () => false)).toBeNull();
     expect(describeBlock(d, '   ', () => true)).toBeNull();
+  });
+
+  test("a tag name is never pasted into a selector unchecked: <a,* class=promo> does not become 'a,*.promo'", () => {
+    const d = doc(
+      `<article>${prose(3)}<a,* class="promo"><p>Get the morning briefing in your inbox.</p></a,*></article>`,
+    );
+    expect(d.querySelector('.promo')?.localName).toBe('a,*');
+    const tried: string[] = [];
+    describeBlock(d, 'Get the morning briefing in your inbox.', (r) => {
+      if (r.kind === 'selector') tried.push(r.selector);
+      return false;
+    });
+    for (const selector of tried) {
+      expect(selector).not.toContain(',');
+      expect(selector).not.toContain('*');
+    }
   });
 });

@@ -72,31 +72,76 @@ export function textOf(el: Element): string {
   return typeof text === 'string' ? text : '';
 }
 
-/** Elements under `root` that `rule` removes, outermost only (a removed block takes its inner blocks along). */
-export function matchRule(root: Element | Document, rule: BlockRule): Element[] {
-  let found: Element[];
-  if (rule.kind === 'selector') found = safeQueryAll(root, rule.selector);
-  else {
-    found = [];
-    for (const el of safeQueryAll(root, BLOCK_SELECTOR)) {
-      // Quick length check first: normalizing every block's text is the cost here.
-      const raw = textOf(el);
-      if (raw.length < rule.text.length) continue;
-      if (normalizeBlockText(raw) === rule.text) found.push(el);
-    }
+/**
+ * The fingerprint of a block's text (normalizeBlockText) without folding all of it: a block holding a whole
+ * article may have 100 KB of text, of which the fingerprint keeps the first 500 folded characters. Folding
+ * never grows text by more than NFKC's expansions, so a prefix of four times that folds to enough unless it is
+ * mostly spaces or marks; then the whole text is folded.
+ */
+function fingerprintOf(raw: string): string {
+  if (raw.length > MAX_FINGERPRINT * 4) {
+    const folded = foldText(raw.slice(0, MAX_FINGERPRINT * 4));
+    // One character to spare: the prefix's last character may be a space the full text would not trim.
+    if (folded.length > MAX_FINGERPRINT + 1) return folded.slice(0, MAX_FINGERPRINT);
   }
-  return found.filter((el) => !found.some((other) => other !== el && other.contains(el)));
+  return normalizeBlockText(raw);
 }
 
-/** Removes what the rules match; returns how many elements went. */
+/**
+ * The outermost of `found`, which is in document order (querySelectorAll's): one pass, since everything between
+ * an element and a descendant of it in document order is inside that element too (was O(n²) with contains).
+ */
+function outermost(found: Element[]): Element[] {
+  const out: Element[] = [];
+  let last: Element | null = null;
+  for (const el of found) {
+    if (last?.contains(el)) continue;
+    out.push(el);
+    last = el;
+  }
+  return out;
+}
+
+/** Blocks under `root` whose fingerprint is one of `texts`: each block's text folded once, for every rule. */
+function matchTexts(root: Element | Document, texts: ReadonlySet<string>): Element[] {
+  let shortest = Infinity;
+  for (const text of texts) shortest = Math.min(shortest, text.length);
+  const found: Element[] = [];
+  for (const el of safeQueryAll(root, BLOCK_SELECTOR)) {
+    // Quick length check first: folding a block's text is the cost here.
+    const raw = textOf(el);
+    if (raw.length < shortest) continue;
+    if (texts.has(fingerprintOf(raw))) found.push(el);
+  }
+  return found;
+}
+
+/** Elements under `root` that `rule` removes, outermost only (a removed block takes its inner blocks along). */
+export function matchRule(root: Element | Document, rule: BlockRule): Element[] {
+  return outermost(
+    rule.kind === 'selector' ? safeQueryAll(root, rule.selector) : matchTexts(root, new Set([rule.text])),
+  );
+}
+
+/** Removes what the rules match (selector rules one by one, text rules in one pass); returns how many went. */
 export function removeByRules(root: Element | Document, rules: readonly BlockRule[]): number {
   let removed = 0;
+  const texts = new Set<string>();
   for (const rule of rules) {
+    if (rule.kind === 'text') {
+      texts.add(rule.text);
+      continue;
+    }
     for (const el of matchRule(root, rule)) {
       el.remove();
       removed++;
     }
   }
+  if (texts.size)
+    for (const el of outermost(matchTexts(root, texts))) {
+      el.remove();
+      removed++;
+    }
   return removed;
 }
 

@@ -33,9 +33,16 @@ export function isStableName(name: string): boolean {
 
 const attrValue = (value: string) => (/^[\w .:-]{1,60}$/.test(value) ? `"${value}"` : null);
 
+/**
+ * A tag name that is safe to write into a selector as it is. The HTML parser takes anything up to a space, "/"
+ * or ">" as a tag name, so `<a,* class="promo">` has the local name "a,*" and would make the rule
+ * "a,*.promo": every link and every element. Other names get no class-based candidate.
+ */
+const PLAIN_TAG = /^[a-z][a-z0-9-]*$/;
+
 /** Candidate selectors for one element, most specific name first. */
 function namesOf(el: Element): string[] {
-  const tag = el.localName;
+  const tag = PLAIN_TAG.test(el.localName) ? el.localName : null;
   const names: string[] = [];
   for (const attr of NAMING_ATTRIBUTES) {
     const value = el.getAttribute(attr);
@@ -43,7 +50,7 @@ function namesOf(el: Element): string[] {
     if (quoted) names.push(`[${attr}=${quoted}]`);
   }
   if (el.id && isStableName(el.id)) names.push(`#${el.id}`);
-  const classes = Array.from(el.classList).filter(isStableName);
+  const classes = tag ? Array.from(el.classList).filter(isStableName) : [];
   for (const c of classes) names.push(`${tag}.${c}`);
   if (classes.length > 1) names.push(`${tag}.${classes.join('.')}`);
   return names;

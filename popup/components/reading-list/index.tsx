@@ -77,7 +77,7 @@ export function ReadingList() {
   };
 
   const open = (id: string) =>
-    void browser.tabs.create({ url: browser.runtime.getURL(`reader.html?id=${encodeURIComponent(id)}`) });
+    void browser.tabs.create({ url: browser.runtime.getURL(`saved.html?id=${encodeURIComponent(id)}`) });
 
   return (
     <section class="reading-list" aria-label={t('tabReadingList')}>

@@ -5,6 +5,7 @@ import { deleteArticle, undoDelete } from '../../../src/library/delete-article';
 import { findArticleByUrl } from '../../../src/library/get-article';
 import type { SavedArticleSummary } from '../../../src/library/schema';
 import { callBackground, onEvent, type TabInspection } from '../../../src/messages';
+import { originsToRequest } from '../../image-origins';
 
 type SaveState =
   | { kind: 'unknown' }
@@ -37,8 +38,8 @@ export function SaveButton({ info }: { info: TabInspection }) {
   const save = async () => {
     setState({ kind: 'saving', done: 0, total: 0 });
     // Must be the first await: the browser only shows the permission prompt in response to the click.
-    const page = new URL(info.url).origin;
-    const foreign = info.imageOrigins.filter((o) => !o.startsWith(page));
+    // The origins come from the page (the content script reads them there): checked before they are asked for.
+    const foreign = originsToRequest(info.imageOrigins, info.url);
     if (foreign.length) await browser.permissions.request({ origins: foreign }).catch(() => false);
     try {
       const saved: SavedArticleSummary = await callBackground('saveArticle', { tabId: info.tabId });
