@@ -11,6 +11,8 @@ import { launchQari } from '../e2e/launch';
 import { blockExternal, fixtures } from './fixtures';
 
 const RUNS = 20;
+/** How many functions the inclusive list shows (PROFILE_TOP=120 for the long tail). */
+const TOP = Number(process.env.PROFILE_TOP ?? 45);
 const OUT = 'out/bench-profile';
 
 interface ProfileNode {
@@ -120,5 +122,5 @@ console.log(
 );
 show('by step of qari()', steps, 30);
 show('the steps one level down', substeps, 30);
-show('inclusive (on the stack)', inclusive, 45);
-show('self (top of the stack)', self, 25);
+show('inclusive (on the stack)', inclusive, TOP);
+show('self (top of the stack)', self, Math.round(TOP / 2));
