@@ -22,6 +22,7 @@ import { qaThread } from './qa-thread';
 import { removeCounterLines, removeHeadLines, removeTailLines, type EdgeMetadata } from './edge-lines';
 import { markHiddenLabels, removeHiddenLabels } from './hidden-labels';
 import { bylineOrPrinted, cleanByline } from './site-title';
+import { rememberingClutterClass } from './class-words';
 import { FairReadability } from './fair-readability';
 import { BoundedReadability } from './bounded-readability';
 import { rememberLead, type LeadMedia } from './keep-lead';
@@ -77,10 +78,12 @@ const MIN_PARAGRAPHS = 2;
 // ---------------------------------------------------------------------------------------------------------------
 // What the passes share.
 
-/** Text measures that several passes read, made once per extraction and dropped with it (never module state). */
+/** Measures that several passes read, made once per extraction and dropped with it (never module state). */
 export interface TextMeasures {
   /** The prose weight below `root` (text-weight.ts), measured the first time a pass asks and then kept. */
   weight(root: Element): TextWeight;
+  /** hasClutterClass (class-words.ts), its answers kept by class-and-id value. */
+  hasClutterClass(el: Element): boolean;
 }
 
 function textMeasures(): TextMeasures {
@@ -91,6 +94,7 @@ function textMeasures(): TextMeasures {
       if (!weight) weights.set(root, (weight = measureTextWeight(root)));
       return weight;
     },
+    hasClutterClass: rememberingClutterClass(),
   };
 }
 
@@ -123,7 +127,10 @@ interface ArticleRun extends PageRun {
   siteName: string | null;
   /** Judged on what Readability chose, before the after-passes take teaser lists out of it. */
   teaserPage: boolean;
-  /** Known metadata for the edge lines; a "By …" line removed at the head adds the byline for the tail. */
+  /**
+   * Known metadata for the edge lines; a "By …" line removed at the head adds the byline for the tail. The three
+   * edge-line passes run back to back: each hands the next its lines when it removed none (edge-lines.ts).
+   */
   edge: EdgeMetadata;
   /** A byline printed on the page ("By …"), for pages whose metadata names only the organisation. */
   pageByline: string | null;
@@ -192,7 +199,12 @@ const PASSES = [
   { name: 'keep.hold', stage: 'before', run: (run) => void (run.release = holdKept(run.doc, run.rules.keep)) },
   { name: 'before.never', stage: 'before', qari: true, run: (run) => onBody(run, removeNeverArticle) },
   { name: 'before.outsideArticle', stage: 'before', qari: true, run: (run) => onBody(run, removeOutsideArticle) },
-  { name: 'before.classes', stage: 'before', qari: true, run: (run) => onBody(run, removeClutterClasses) },
+  {
+    name: 'before.classes',
+    stage: 'before',
+    qari: true,
+    run: (run) => onBody(run, (body, weight) => removeClutterClasses(body, weight, run.measures.hasClutterClass)),
+  },
   { name: 'before.share', stage: 'before', qari: true, run: (run) => onBody(run, removeShareBoxes) },
   { name: 'before.rails', stage: 'before', qari: true, run: (run) => onBody(run, removeLabelledRails) },
   {
@@ -266,7 +278,7 @@ const PASSES = [
   // Before the edge lines: a thread's header ("58 reactions") is then the article's last line.
   { name: 'after.comments', stage: 'after', qari: true, run: ({ root }) => removeCommentThreads(root) },
   { name: 'after.datelines', stage: 'after', qari: true, run: ({ root, edge }) => removeHeadLines(root, edge) },
-  { name: 'after.counters', stage: 'after', qari: true, run: ({ root }) => removeCounterLines(root) },
+  { name: 'after.counters', stage: 'after', qari: true, run: ({ root, edge }) => removeCounterLines(root, edge) },
   { name: 'after.tail', stage: 'after', qari: true, run: ({ root, edge }) => removeTailLines(root, edge) },
   { name: 'after.credits', stage: 'after', qari: true, run: ({ root }) => removeCaptionCredits(root) },
   {

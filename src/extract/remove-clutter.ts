@@ -95,10 +95,10 @@ export function removeOutsideArticle(body: Element, weight: TextWeight): number 
 }
 
 /** Blocks whose class or id names page furniture (class-words.ts). */
-export function removeClutterClasses(body: Element, weight: TextWeight): number {
+export function removeClutterClasses(body: Element, weight: TextWeight, isClutter = hasClutterClass): number {
   let removed = 0;
   for (const el of Array.from(body.querySelectorAll('[class], [id]'))) {
-    if (weight.has(el) && el !== body && hasClutterClass(el) && remove(el, weight)) removed++;
+    if (weight.has(el) && el !== body && isClutter(el) && remove(el, weight)) removed++;
   }
   return removed;
 }
