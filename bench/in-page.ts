@@ -41,4 +41,15 @@ function qari(): BenchRun {
   return { ms, found: result.ok };
 }
 
-(window as unknown as { __qariBench: unknown }).__qariBench = { clone, readability, qari };
+/** qari() told pass by pass (the extraction's onPass hook): milliseconds per pass, for the profile's table. */
+function passes(): Record<string, number> {
+  const ms: Record<string, number> = {};
+  const t0 = performance.now();
+  const signals = readLiveSignals();
+  const doc = pageDocument.clone();
+  ms['(clone + live signals)'] = performance.now() - t0;
+  extractArticle(doc, { url: location.href, signals, onPass: (name, t) => (ms[name] = (ms[name] ?? 0) + t) });
+  return ms;
+}
+
+(window as unknown as { __qariBench: unknown }).__qariBench = { clone, readability, qari, passes };

@@ -8,9 +8,13 @@
  */
 import { build } from 'vite';
 import { launchQari } from '../e2e/launch';
+import { readFileSync } from 'node:fs';
 import { blockExternal, fixtures } from './fixtures';
+import { wcxbArticleSample } from './wcxb-sample';
 
 const RUNS = 20;
+/** How many functions the inclusive list shows (PROFILE_TOP=120 for the long tail). */
+const TOP = Number(process.env.PROFILE_TOP ?? 45);
 const OUT = 'out/bench-profile';
 
 interface ProfileNode {
@@ -23,8 +27,17 @@ await build({
   configFile: 'bench/vite.in-page.config.ts',
   build: { outDir: OUT, minify: false },
 });
-const slugs = process.argv.slice(2).length ? process.argv.slice(2) : fixtures().map((f) => f.slug);
 const qari = await launchQari();
+// BENCH_CORPUS=<dir>: the WCXB sample that `npm run bench` times (bench/wcxb-sample.ts) instead of the fixtures.
+const corpus = process.env.BENCH_CORPUS ? wcxbArticleSample(process.env.BENCH_CORPUS) : null;
+for (const p of corpus ?? [])
+  qari.server.addPage(`/wcxb/${p.id}/`, p.html, { 'content-security-policy': "script-src 'none'" });
+const paths = corpus
+  ? corpus.map((p) => `/wcxb/${p.id}/`)
+  : (process.argv.slice(2).length ? process.argv.slice(2) : fixtures().map((f) => f.slug)).map(
+      (slug) => `/fixtures/${slug}/`,
+    );
+const inPage = readFileSync(`${OUT}/in-page.js`, 'utf8');
 await blockExternal(qari.ctx, qari.server.origin);
 const page = qari.ctx.pages()[0] ?? (await qari.ctx.newPage());
 const steps = new Map<string, number>();
@@ -33,10 +46,12 @@ const inclusive = new Map<string, number>();
 const self = new Map<string, number>();
 let total = 0;
 let qariMs = 0;
+/** Milliseconds per pass over all pages and runs, as the extraction's onPass hook tells them (not profiled). */
+const byPass = new Map<string, number>();
 let readabilityMs = 0;
-for (const slug of slugs) {
-  await page.goto(`${qari.server.origin}/fixtures/${slug}/`, { waitUntil: 'load' });
-  await page.addScriptTag({ path: `${OUT}/in-page.js` });
+for (const path of paths) {
+  await page.goto(`${qari.server.origin}${path}`, { waitUntil: 'load' });
+  await page.evaluate(inPage);
   const bench = () =>
     page.evaluate((runs) => {
       const b = (window as unknown as { __qariBench: Record<string, () => { ms: number }> }).__qariBench;
@@ -64,6 +79,14 @@ for (const slug of slugs) {
   };
   await cdp.detach();
   const r = await bench();
+  const told = await page.evaluate((runs) => {
+    const b = (window as unknown as { __qariBench: { passes: () => Record<string, number> } }).__qariBench;
+    const sum: Record<string, number> = {};
+    for (let i = 0; i < runs; i++)
+      for (const [name, ms] of Object.entries(b.passes())) sum[name] = (sum[name] ?? 0) + ms;
+    return sum;
+  }, RUNS);
+  for (const [name, ms] of Object.entries(told)) byPass.set(name, (byPass.get(name) ?? 0) + ms);
   qariMs += t;
   readabilityMs += r.r;
   const parent = new Map<number, number>();
@@ -116,9 +139,15 @@ const show = (title: string, map: Map<string, number>, n: number) => {
     console.log(`${((100 * v) / total).toFixed(1).padStart(6)}%  ${(v / 1000).toFixed(0).padStart(6)} ms  ${k}`);
 };
 console.log(
-  `pages: ${slugs.length}; qari ${(qariMs / RUNS).toFixed(1)} ms vs readability ${(readabilityMs / RUNS).toFixed(1)} ms per round (sum over pages)`,
+  `pages: ${paths.length}; qari ${(qariMs / RUNS).toFixed(1)} ms vs readability ${(readabilityMs / RUNS).toFixed(1)} ms per round (sum over pages)`,
 );
+{
+  const all = [...byPass.values()].reduce((a, b) => a + b, 0);
+  console.log('\nby pass (onPass, outside the profiler; ms per round over all pages)');
+  for (const [k, v] of [...byPass].sort((a, b) => b[1] - a[1]))
+    console.log(`${((100 * v) / all).toFixed(1).padStart(6)}%  ${(v / RUNS).toFixed(1).padStart(7)} ms  ${k}`);
+}
 show('by step of qari()', steps, 30);
 show('the steps one level down', substeps, 30);
-show('inclusive (on the stack)', inclusive, 45);
-show('self (top of the stack)', self, 25);
+show('inclusive (on the stack)', inclusive, TOP);
+show('self (top of the stack)', self, Math.round(TOP / 2));

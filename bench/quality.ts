@@ -25,7 +25,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
-import { extractArticle } from '../src/extract/extract-article';
+import { extractArticle, isSkipName } from '../src/extract/extract-article';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The metric: a line-by-line port of evaluate.py (string_shingle_matching, precision_score, recall_score,
@@ -193,7 +193,11 @@ function runJob(page: Page, config: Config): JobResult {
   const started = performance.now();
   const dom = new JSDOM(page.html, { url: page.url, contentType: 'text/html' });
   try {
-    const result = extractArticle(dom.window.document, { url: page.url, passes: config.passes, skip: config.skip });
+    const skip = config.skip.map((name) => {
+      if (!isSkipName(name)) throw new Error(`"${name}" names no pass that can be skipped`);
+      return name;
+    });
+    const result = extractArticle(dom.window.document, { url: page.url, passes: config.passes, skip });
     return {
       slug: page.slug,
       config: config.name,

@@ -7,7 +7,8 @@
  * (machine first, ratio and budget lines last) and writes the same to bench/results.json. Every figure comes from
  * this run; warm-up runs are discarded. The library sizes can be overridden: BENCH_LIBRARY_SIZES=100,1000.
  * BENCH_ONLY=reader,sizes (comma-separated: memory, extraction, reader, fonts, sizes, library) runs only those
- * sections; `reader` also runs `extraction`, the reference of its ratio.
+ * sections; `reader` also runs `extraction`, the reference of its ratio. BENCH_CORPUS=/work/corpus/wcxb adds the
+ * extraction figures of 100 real article pages from WCXB's dev split (bench/wcxb-sample.ts), reported apart.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';
@@ -15,6 +16,7 @@ import { launchQari } from '../e2e/launch';
 import { waitForReader } from '../e2e/pages/reader-frame';
 import { measureExtraction, REPS as EXTRACTION_REPS } from './extraction';
 import { blockExternal, fixtures } from './fixtures';
+import { wcxbArticleSample } from './wcxb-sample';
 import { COMMON_WORD, EXPORT_REPS, measureLibrary, RARE_WORD, REPS as LIBRARY_REPS } from './library';
 import { qariInPage, registeredContentScripts, sampleMemory } from './memory';
 import { PROBES } from './probes';
@@ -140,7 +142,12 @@ if (runs('memory')) {
 let extraction: Awaited<ReturnType<typeof measureExtraction>> | null = null;
 if (runs('extraction')) {
   progress('extraction');
-  extraction = await measureExtraction(qari, page, pages, inPage);
+  extraction = await measureExtraction(
+    qari,
+    page,
+    pages.map(({ slug }) => ({ slug, path: `/fixtures/${slug}/` })),
+    inPage,
+  );
   line('extraction.clone.median', extraction.clone.median, 'ms');
   line('extraction.clone.p95', extraction.clone.p95, 'ms');
   line('extraction.readability.median', extraction.readability.median, 'ms');
@@ -151,6 +158,31 @@ if (runs('extraction')) {
     (p) => pages.find((f) => f.slug === p.slug)!.isArticle !== p.qariFoundArticle,
   );
   line('extraction.qari.verdicts-differing-from-checks', missed.map((p) => p.slug).join(', ') || 'none');
+}
+
+// Real pages: BENCH_CORPUS=<dir> (WCXB's dev/ unpacked there) times a fixed sample of its article pages too,
+// served as saved (their own scripts blocked by a CSP) and reported apart from the fixtures.
+let corpus: Awaited<ReturnType<typeof measureExtraction>> | null = null;
+if (runs('extraction') && process.env.BENCH_CORPUS) {
+  progress('extraction on the corpus sample');
+  const sample = wcxbArticleSample(process.env.BENCH_CORPUS);
+  for (const p of sample)
+    qari.server.addPage(`/wcxb/${p.id}/`, p.html, { 'content-security-policy': "script-src 'none'" });
+  corpus = await measureExtraction(
+    qari,
+    page,
+    sample.map(({ id }) => ({ slug: `wcxb-${id}`, path: `/wcxb/${id}/` })),
+    inPage,
+  );
+  line(
+    'note.corpus-sample',
+    `${sample.length} WCXB dev article pages (ids not divisible by 10), ${corpus.failed.length} not timed${corpus.failed.length ? `: ${corpus.failed.join(', ')}` : ''}`,
+  );
+  line('extraction.corpus.clone.median', corpus.clone.median, 'ms');
+  line('extraction.corpus.readability.median', corpus.readability.median, 'ms');
+  line('extraction.corpus.readability.p95', corpus.readability.p95, 'ms');
+  line('extraction.corpus.qari.median', corpus.qari.median, 'ms');
+  line('extraction.corpus.qari.p95', corpus.qari.p95, 'ms');
 }
 
 const opens: PageOpen[] = [];
@@ -267,6 +299,10 @@ if (extraction) {
   budget('qari/readability median ≤ 1.25', extraction.qariOverReadability.median, 1.25);
   budget('qari/readability p95 ≤ 1.6', extraction.qariOverReadability.p95, 1.6);
 }
+if (corpus) {
+  ratio('ratio.corpus.qari/readability.median', corpus.qariOverReadability.median);
+  ratio('ratio.corpus.qari/readability.p95', corpus.qariOverReadability.p95);
+}
 if (open && arabic) {
   ratio('ratio.reader-painted/qari.median', open.paintedOverQari.median);
   ratio('ratio.reader-painted/qari.p95', open.paintedOverQari.p95);
@@ -315,6 +351,7 @@ writeFileSync(
       budgets,
       details: {
         extractionPerPage: extraction?.perPage ?? null,
+        corpusExtractionPerPage: corpus?.perPage ?? null,
         readerPerPage: opens,
         fonts: { [ARABIC]: arabicFonts, [ENGLISH]: englishFonts },
         sizes,

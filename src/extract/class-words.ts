@@ -49,6 +49,23 @@ function isClutterToken(token: string): boolean {
 
 /** The class and id of `el` name page furniture (share bars, rails, ads…), read token by token. */
 export function hasClutterClass(el: Element): boolean {
-  const value = `${el.getAttribute('class') ?? ''} ${el.id}`;
+  return isClutterValue(`${el.getAttribute('class') ?? ''} ${el.id}`);
+}
+
+function isClutterValue(value: string): boolean {
   return value.split(/\s+/).some((token) => token && isClutterToken(token));
+}
+
+/**
+ * hasClutterClass with its answers remembered by class-and-id value, for one extraction: a page repeats the same
+ * few hundred values over thousands of elements (every card, every link of a menu).
+ */
+export function rememberingClutterClass(): (el: Element) => boolean {
+  const answers = new Map<string, boolean>();
+  return (el) => {
+    const value = `${el.getAttribute('class') ?? ''} ${el.id}`;
+    let answer = answers.get(value);
+    if (answer === undefined) answers.set(value, (answer = isClutterValue(value)));
+    return answer;
+  };
 }

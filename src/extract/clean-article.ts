@@ -1,7 +1,7 @@
 import { BOILERPLATE, TOOL_LABEL } from './clutter-vocabulary';
 import { removeLabelledRails, removeTeaserLists } from './remove-clutter';
 import { squeezedLength } from './squeezed-length';
-import { measureTextWeight } from './text-weight';
+import { measureTextWeight, type TextWeight } from './text-weight';
 import { squeezedText } from './squeezed-text';
 
 /**
@@ -42,6 +42,10 @@ function isToolBox(el: Element): boolean {
   return lines.length > 0 && lines.every((l) => TOOL_LABEL.test(l));
 }
 
+/**
+ * The passes in the order extract-article.ts runs them, with one text weight measured before the first of them.
+ * `skip` names passes to leave out ("tools", "duplicates"…).
+ */
 export function cleanArticle(
   root: Element,
   meta: KnownMetadata,
@@ -58,20 +62,32 @@ export function cleanArticle(
   };
   const weight = measureTextWeight(root);
   const on = (pass: string) => !skip.has(pass);
-  /** Elements a pass looks at: none when the pass is skipped. */
-  const each = (pass: string, selector: string) => (on(pass) ? Array.from(root.querySelectorAll(selector)) : []);
   if (on('rails')) counts['rails'] = removeLabelledRails(root, weight);
   if (on('teasers')) counts['teasers'] = removeTeaserLists(root, hosts, weight);
+  if (on('tools')) counts['tools'] = removeToolBoxes(root, weight);
+  if (on('duplicates')) counts['duplicates'] = removeDuplicates(root, weight, meta);
+  if (on('linkBoxes')) counts['linkBoxes'] = removeLinkBoxes(root, weight);
+  if (on('boilerplate')) counts['boilerplate'] = removeTrailingBoilerplate(root);
+  removeEmpty(root);
+  return counts;
+}
 
-  for (const el of each('tools', BLOCKS)) {
+/** Short blocks of share-tool labels only ("+A -A facebook print"). */
+export function removeToolBoxes(root: Element, weight: TextWeight): number {
+  let removed = 0;
+  for (const el of Array.from(root.querySelectorAll(BLOCKS))) {
     if (weight.has(el) && !isMedia(el) && squeezedLength(el, 120) < 120 && isToolBox(el)) {
       el.remove();
-      counts['tools']!++;
+      removed++;
     }
   }
+  return removed;
+}
 
-  // Title, byline, site name and dateline repeated before the first real paragraph: the reader's header shows them.
-  for (const el of each('duplicates', BLOCKS)) {
+/** Title, byline, site name and dateline repeated before the first real paragraph: the reader's header shows them. */
+export function removeDuplicates(root: Element, weight: TextWeight, meta: KnownMetadata): number {
+  let removed = 0;
+  for (const el of Array.from(root.querySelectorAll(BLOCKS))) {
     // Wrappers (Readability's page div, the body container) are not lines: look inside them.
     if (!weight.has(el) || isMedia(el) || el.querySelector(CONTAINER)) continue;
     if (squeezedLength(el, 80) >= 80) break; // first real paragraph: stop looking
@@ -84,20 +100,24 @@ export function cleanArticle(
       (!!meta.siteName && t.startsWith(meta.siteName) && /^\S+\s+\S*\s*https?:\/\/\S+$/.test(t));
     if (isDuplicate && !el.querySelector('p') && el.children.length <= 3) {
       el.remove();
-      counts['duplicates']!++;
+      removed++;
     }
   }
 
   // A caption that only repeats the headline (CMS default when no caption was written) says nothing.
-  for (const caption of each('duplicates', 'figcaption')) {
+  for (const caption of Array.from(root.querySelectorAll('figcaption'))) {
     if (same(squeezedText(caption), meta.title)) {
       caption.remove();
-      counts['duplicates']!++;
+      removed++;
     }
   }
+  return removed;
+}
 
-  // Short blocks that are only links to other pages ("Read more: …", a lone related headline).
-  for (const el of each('linkBoxes', 'p, div, ul, ol')) {
+/** Short blocks that are only links to other pages ("Read more: …", a lone related headline). */
+export function removeLinkBoxes(root: Element, weight: TextWeight): number {
+  let removed = 0;
+  for (const el of Array.from(root.querySelectorAll('p, div, ul, ol'))) {
     if (!weight.has(el) || isMedia(el) || el.closest('figure, table, blockquote')) continue;
     const length = squeezedLength(el, 200);
     if (!length || length > 200) continue;
@@ -107,28 +127,32 @@ export function cleanArticle(
     const label = t.replace(/[:：]\s*.*$/s, '');
     if (linkText / t.length > 0.8 || (linkText / t.length > 0.5 && label.length < 25 && /:|：/.test(t))) {
       el.remove();
-      counts['linkBoxes']!++;
+      removed++;
     }
   }
+  return removed;
+}
 
-  // Trailing boilerplate: walk back from the end while the last blocks are copyright / follow-us lines.
-  const blocks = each('boilerplate', 'p, div, section, ul, li, span').filter((el) => !el.querySelector('p, div'));
+/** Trailing boilerplate: walk back from the end while the last blocks are copyright / follow-us lines. */
+export function removeTrailingBoilerplate(root: Element): number {
+  let removed = 0;
+  const blocks = Array.from(root.querySelectorAll('p, div, section, ul, li, span')).filter(
+    (el) => !el.querySelector('p, div'),
+  );
   for (let i = blocks.length - 1; i >= 0; i--) {
     const el = blocks[i]!;
     const t = squeezedText(el);
     if (!t) continue;
     if (t.length < 200 && BOILERPLATE.test(t)) {
       el.remove();
-      counts['boilerplate']!++;
+      removed++;
     } else break;
   }
-
-  removeEmpty(root);
-  return counts;
+  return removed;
 }
 
 /** Containers left empty by the passes above. */
-function removeEmpty(root: Element): void {
+export function removeEmpty(root: Element): void {
   for (const el of Array.from(root.querySelectorAll('div, section, ul, ol, li, p, span, figure')).reverse()) {
     if (!squeezedLength(el, 0) && !isMedia(el) && !el.querySelector('br, hr, img')) el.remove();
   }

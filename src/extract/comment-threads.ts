@@ -38,8 +38,14 @@ function isThread(el: Element): boolean {
   const children = Array.from(el.children);
   if (children.length < MIN_ITEMS) return false;
   const groups = new Map<string, Element[]>();
-  for (const c of children) groups.set(signature(c), [...(groups.get(signature(c)) ?? []), c]);
-  const items = [...groups.values()].sort((a, b) => b.length - a.length)[0]!;
+  for (const c of children) {
+    const key = signature(c);
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
+  }
+  let items: Element[] = []; // the largest group; the first of equals
+  for (const group of groups.values()) if (group.length > items.length) items = group;
   if (items.length < MIN_ITEMS || items.length < children.length * 0.6) return false;
   // Readers write sentences: an item is its head plus text well beyond it; link-only items are teasers, not comments.
   const dated = items.filter((item) => hasDatedHead(item) && squeezedText(item).length > HEAD_LENGTH).length;

@@ -1,24 +1,45 @@
 import type { Article } from '../article';
 import { replaceAmpImages } from './amp-images';
-import { annotateBlocks, detectBaseDirection, normalizeLang, type DirectionSignals } from '../direction';
-import { removeByRules, withKept, type BlockRule } from '../site-rules/block-rule';
+import {
+  annotateBlocks,
+  detectBaseDirection,
+  normalizeLang,
+  type BaseDirection,
+  type DirectionSignals,
+} from '../direction';
+import { holdKept, removeByRules, type BlockRule } from '../site-rules/block-rule';
 import { builtinRulesFor } from '../site-rules/builtin';
 import { removeCaptionCredits } from './caption-credits';
-import { cleanArticle } from './clean-article';
+import {
+  removeDuplicates,
+  removeEmpty,
+  removeLinkBoxes,
+  removeToolBoxes,
+  removeTrailingBoilerplate,
+} from './clean-article';
 import { removeCommentThreads } from './comment-threads';
 import { qaThread } from './qa-thread';
-import { removeEdgeLines } from './edge-lines';
+import { removeCounterLines, removeHeadLines, removeTailLines, type EdgeMetadata } from './edge-lines';
 import { markHiddenLabels, removeHiddenLabels } from './hidden-labels';
 import { bylineOrPrinted, cleanByline } from './site-title';
+import { rememberingClutterClass } from './class-words';
 import { FairReadability } from './fair-readability';
 import { BoundedReadability } from './bounded-readability';
-import { rememberLead } from './keep-lead';
-import { readMetadata } from './read-metadata';
+import { rememberLead, type LeadMedia } from './keep-lead';
+import { readMetadata, type PageMetadata } from './read-metadata';
 import { readingTimeMinutes, countWords } from './reading-time';
-import { removeClutter } from './remove-clutter';
+import {
+  removeClutterClasses,
+  removeLabelledRails,
+  removeNeverArticle,
+  removeOutsideArticle,
+  removeShareBoxes,
+  removeTeaserLists,
+} from './remove-clutter';
 import { absolutizeUrls, resolveLazyImages } from './resolve-lazy-images';
 import { isMostlyTeasers, siteHosts } from './teaser-lists';
 import { blockText } from './text-content';
+import { measureTextWeight, type TextWeight } from './text-weight';
 import { TimeBudgetExceeded, withDeadline } from './time-budget';
 import { unclobber } from './unclobber';
 
@@ -30,7 +51,7 @@ export interface ExtractOptions {
   /** Run Qari's clutter passes (default true); false gives plain Readability plus metadata, for comparison. */
   passes?: boolean;
   /** Passes to leave out, by the names in `stats` ("before.classes", "lead", "after.linkBoxes"…). */
-  skip?: readonly string[];
+  skip?: readonly SkipName[];
   /**
    * Milliseconds the extraction may take (default: no limit). Past them it stops, within a step of work, and
    * answers `reason: 'too-large'`: a page of hundreds of thousands of elements must cost the reader a clear
@@ -39,6 +60,8 @@ export interface ExtractOptions {
   budgetMs?: number;
   /** Site rules (src/site-rules): blocks to remove and to protect. Default: the built-in rules for `url`. */
   siteRules?: { remove: readonly BlockRule[]; keep: readonly string[] };
+  /** Told each pass's name and duration as it finishes (milliseconds; a pass that was left out is not told). */
+  onPass?: (name: PassName, ms: number) => void;
 }
 
 export type ExtractResult =
@@ -51,6 +74,355 @@ export type ExtractResult =
  */
 const MIN_TEXT = 400;
 const MIN_PARAGRAPHS = 2;
+
+// ---------------------------------------------------------------------------------------------------------------
+// What the passes share.
+
+/** Measures that several passes read, made once per extraction and dropped with it (never module state). */
+export interface TextMeasures {
+  /** The prose weight below `root` (text-weight.ts), measured the first time a pass asks and then kept. */
+  weight(root: Element): TextWeight;
+  /** hasClutterClass (class-words.ts), its answers kept by class-and-id value. */
+  hasClutterClass(el: Element): boolean;
+}
+
+function textMeasures(): TextMeasures {
+  const weights = new WeakMap<Element, TextWeight>();
+  return {
+    weight(root) {
+      let weight = weights.get(root);
+      if (!weight) weights.set(root, (weight = measureTextWeight(root)));
+      return weight;
+    },
+    hasClutterClass: rememberingClutterClass(),
+  };
+}
+
+/** One extraction before Readability: the page and what the passes learned of it. */
+interface PageRun {
+  doc: Document;
+  url: string;
+  options: ExtractOptions;
+  stats: Record<string, number>;
+  measures: TextMeasures;
+  meta: PageMetadata | null;
+  hosts: string[];
+  htmlLang: string | null;
+  rules: { remove: readonly BlockRule[]; keep: readonly string[] };
+  /** Puts back the elements the site rules protect from the clutter passes (keep.hold swapped them out). */
+  release: () => void;
+  /** Screen-reader labels were marked (hidden-labels.ts): they are removed at the end. */
+  hidden: boolean;
+  qa: Element | null;
+  lead: LeadMedia | null;
+}
+
+/** After Readability: its result, and what the passes after it share. */
+interface ArticleRun extends PageRun {
+  meta: PageMetadata;
+  parsed: NonNullable<ReturnType<FairReadability<Element>['parse']>>;
+  root: Element;
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  /** Judged on what Readability chose, before the after-passes take teaser lists out of it. */
+  teaserPage: boolean;
+  /**
+   * Known metadata for the edge lines; a "By …" line removed at the head adds the byline for the tail. The three
+   * edge-line passes run back to back: each hands the next its lines when it removed none (edge-lines.ts).
+   */
+  edge: EdgeMetadata;
+  /** A byline printed on the page ("By …"), for pages whose metadata names only the organisation. */
+  pageByline: string | null;
+  textContent: string;
+  base: BaseDirection | null;
+}
+
+/** What a pass answers: how many things it removed or restored (counted in `stats`), or nothing. */
+type Count = number | void;
+
+interface PassBase {
+  readonly name: string;
+  /**
+   * One of Qari's own passes: left out when `passes: false` and, by its name, when `skip` names it. Passes without
+   * it (Readability, the preparation of the clone, the verdict and the direction) always run.
+   */
+  readonly qari?: true;
+  /** Part of another pass: left out with it, and its count goes into that pass's stat. */
+  readonly of?: string;
+}
+
+type Pass =
+  | (PassBase & { readonly stage: 'prepare' | 'before'; run(run: PageRun): Count })
+  | (PassBase & { readonly stage: 'readability'; run(run: PageRun): ArticleRun | ExtractResult })
+  | (PassBase & { readonly stage: 'after'; run(run: ArticleRun): Count })
+  | (PassBase & { readonly stage: 'finish'; run(run: ArticleRun): ExtractResult | void });
+
+// ---------------------------------------------------------------------------------------------------------------
+// The pipeline: every pass, in the order it runs. A pass's count is its stat, under its name (or its `of`).
+
+const PASSES = [
+  // The clone as Readability and the passes need it.
+  { name: 'unclobber', stage: 'prepare', run: ({ doc }) => void unclobber(doc) },
+  { name: 'ampImages', stage: 'prepare', run: ({ doc }) => void replaceAmpImages(doc) },
+  { name: 'lazyImages', stage: 'prepare', run: ({ doc }) => resolveLazyImages(doc) },
+  { name: 'absoluteUrls', stage: 'prepare', run: ({ doc, url }) => absolutizeUrls(doc, url) },
+  {
+    name: 'metadata',
+    stage: 'prepare',
+    run(run) {
+      const { doc, url, options } = run;
+      run.meta = readMetadata(doc);
+      run.hosts = siteHosts(doc, url);
+      run.htmlLang = doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang');
+      // Site rules: selector rules before Readability, text rules on its result (a far smaller tree); kept
+      // elements sit out the clutter passes.
+      if (options.passes !== false) run.rules = options.siteRules ?? builtinRulesFor(url, doc);
+    },
+  },
+
+  // Before Readability: what is never article, so that Readability can neither keep it nor choose it.
+  {
+    name: 'site.removed',
+    stage: 'before',
+    qari: true,
+    run: ({ doc, rules }) =>
+      rules.remove.length
+        ? removeByRules(
+            doc,
+            rules.remove.filter((r) => r.kind === 'selector'),
+          )
+        : undefined,
+  },
+  // Screen-reader labels are marked, not removed: the passes after Readability read them (hidden-labels.ts).
+  { name: 'hidden', stage: 'before', qari: true, run: (run) => void ((run.hidden = true), markHiddenLabels(run.doc)) },
+  { name: 'keep.hold', stage: 'before', run: (run) => void (run.release = holdKept(run.doc, run.rules.keep)) },
+  { name: 'before.never', stage: 'before', qari: true, run: (run) => onBody(run, removeNeverArticle) },
+  { name: 'before.outsideArticle', stage: 'before', qari: true, run: (run) => onBody(run, removeOutsideArticle) },
+  {
+    name: 'before.classes',
+    stage: 'before',
+    qari: true,
+    run: (run) => onBody(run, (body, weight) => removeClutterClasses(body, weight, run.measures.hasClutterClass)),
+  },
+  { name: 'before.share', stage: 'before', qari: true, run: (run) => onBody(run, removeShareBoxes) },
+  { name: 'before.rails', stage: 'before', qari: true, run: (run) => onBody(run, removeLabelledRails) },
+  {
+    name: 'before.teasers',
+    stage: 'before',
+    qari: true,
+    run: (run) => onBody(run, (body, weight) => removeTeaserLists(body, run.hosts, weight)),
+  },
+  { name: 'keep.release', stage: 'before', run: ({ release }) => release() },
+  // A Q&A page's content is its question and every answer (read before Readability takes the document apart).
+  { name: 'qa', stage: 'before', qari: true, run: (run) => void (run.qa = qaThread(run.doc)) },
+  // Remembered before Readability, restored after it (lead.restore); one name for the stat and the skip option.
+  { name: 'lead', stage: 'before', qari: true, run: (run) => void (run.lead = run.qa ? null : rememberLead(run.doc)) },
+
+  { name: 'readability', stage: 'readability', run: readability },
+
+  // After Readability: what it kept inside the chosen container but a reader does not want.
+  {
+    name: 'qa.replace',
+    of: 'qa',
+    stage: 'after',
+    run: ({ qa, root }) => {
+      if (!qa) return;
+      const posts = qa.childElementCount;
+      root.replaceChildren(...Array.from(qa.childNodes));
+      return posts;
+    },
+  },
+  { name: 'teaserPage', stage: 'after', run: (run) => void (run.teaserPage = isMostlyTeasers(run.root, run.hosts)) },
+  { name: 'lead.restore', of: 'lead', stage: 'after', run: ({ lead, root }) => lead?.restore(root) },
+  { name: 'keep.hold', stage: 'after', run: (run) => void (run.release = holdKept(run.root, run.rules.keep)) },
+  {
+    name: 'after.rails',
+    stage: 'after',
+    qari: true,
+    run: ({ root, measures }) => removeLabelledRails(root, measures.weight(root)),
+  },
+  {
+    name: 'after.teasers',
+    stage: 'after',
+    qari: true,
+    run: ({ root, hosts, measures }) => removeTeaserLists(root, hosts, measures.weight(root)),
+  },
+  {
+    name: 'after.tools',
+    stage: 'after',
+    qari: true,
+    run: ({ root, measures }) => removeToolBoxes(root, measures.weight(root)),
+  },
+  {
+    name: 'after.duplicates',
+    stage: 'after',
+    qari: true,
+    run: ({ root, measures, title, byline, siteName }) =>
+      removeDuplicates(root, measures.weight(root), { title, byline, siteName }),
+  },
+  {
+    name: 'after.linkBoxes',
+    stage: 'after',
+    qari: true,
+    run: ({ root, measures }) => removeLinkBoxes(root, measures.weight(root)),
+  },
+  { name: 'after.boilerplate', stage: 'after', qari: true, run: ({ root }) => removeTrailingBoilerplate(root) },
+  // Containers the passes above left empty: Qari's, but not switchable (it only tidies up after them).
+  {
+    name: 'after.empty',
+    stage: 'after',
+    run: ({ root, options }) => void (options.passes !== false && removeEmpty(root)),
+  },
+  { name: 'keep.release', stage: 'after', run: ({ release }) => release() },
+  // Before the edge lines: a thread's header ("58 reactions") is then the article's last line.
+  { name: 'after.comments', stage: 'after', qari: true, run: ({ root }) => removeCommentThreads(root) },
+  { name: 'after.datelines', stage: 'after', qari: true, run: ({ root, edge }) => removeHeadLines(root, edge) },
+  { name: 'after.counters', stage: 'after', qari: true, run: ({ root, edge }) => removeCounterLines(root, edge) },
+  { name: 'after.tail', stage: 'after', qari: true, run: ({ root, edge }) => removeTailLines(root, edge) },
+  { name: 'after.credits', stage: 'after', qari: true, run: ({ root }) => removeCaptionCredits(root) },
+  {
+    name: 'hidden.remove',
+    of: 'hidden',
+    stage: 'after',
+    run: ({ hidden, root }) => (hidden ? removeHiddenLabels(root) : undefined),
+  },
+  {
+    name: 'site.removedText',
+    of: 'site.removed',
+    stage: 'after',
+    run: ({ rules, root }) => {
+      const byText = rules.remove.filter((r) => r.kind === 'text');
+      return byText.length ? removeByRules(root, byText) : undefined;
+    },
+  },
+
+  // The verdict and the article.
+  { name: 'classes', stage: 'finish', run: ({ root }) => stripClasses(root) },
+  { name: 'verdict', stage: 'finish', run: verdict },
+  { name: 'direction', stage: 'finish', run: direction },
+  { name: 'article', stage: 'finish', run: article },
+] as const satisfies readonly Pass[];
+
+/** Every pass by name, in order (`onPass` tells these). */
+export type PassName = (typeof PASSES)[number]['name'];
+
+/**
+ * Names `skip` accepts: Qari's passes (the names in `stats`), and "commas", Readability's comma count made fair to
+ * Arabic script (fair-readability.ts). A misspelt name does not compile.
+ */
+export type SkipName = Extract<(typeof PASSES)[number], { qari: true }>['name'] | 'commas';
+
+export const SKIP_NAMES: readonly SkipName[] = [
+  ...new Set(PASSES.flatMap((p) => ('qari' in p && p.qari ? [p.name] : []))),
+  'commas',
+];
+
+export function isSkipName(name: string): name is SkipName {
+  return (SKIP_NAMES as readonly string[]).includes(name);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The passes that need more than a line.
+
+/** A before-pass on the page body, with the text weight all of them share (measured at the first one that runs). */
+function onBody(run: PageRun, pass: (body: Element, weight: TextWeight) => number): number {
+  const body = run.doc.body;
+  return body ? pass(body, run.measures.weight(body)) : 0;
+}
+
+function readability(run: PageRun): ArticleRun | ExtractResult {
+  const { doc, options } = run;
+  const meta = run.meta!;
+  // "commas": Readability counting Arabic commas where it counts ASCII ones (see fair-readability.ts).
+  const Extractor =
+    options.passes !== false && !options.skip?.includes('commas') ? FairReadability : BoundedReadability;
+  const parsed = new Extractor<Element>(doc, {
+    serializer: (node) => node as Element,
+    keepClasses: true, // our after-passes read class names; they are stripped below
+  }).parse();
+  const root = parsed?.content;
+  const title = meta.title ?? parsed?.title?.trim() ?? null;
+  if (!parsed || !root) {
+    return { ok: false, reason: 'not-article', title, message: 'No article was found on this page.' };
+  }
+  const byline = meta.byline ?? parsed.byline ?? null;
+  const siteName = meta.siteName ?? parsed.siteName ?? null;
+  const next: ArticleRun = {
+    ...run,
+    meta,
+    parsed,
+    root,
+    title,
+    byline,
+    siteName,
+    teaserPage: false,
+    edge: { byline, siteName, onByline: (name) => (next.pageByline ??= name) },
+    pageByline: null,
+    textContent: '',
+    base: null,
+  };
+  return next;
+}
+
+function stripClasses(root: Element): void {
+  for (const el of Array.from(root.querySelectorAll('[class]'))) el.removeAttribute('class');
+  root.removeAttribute('class');
+}
+
+function verdict(run: ArticleRun): ExtractResult | void {
+  const { root, title, teaserPage } = run;
+  const textContent = blockText(root);
+  const paragraphs = textContent.split('\n').filter((line) => line.length >= 80).length;
+  if (textContent.length < MIN_TEXT || paragraphs < MIN_PARAGRAPHS || teaserPage) {
+    return {
+      ok: false,
+      reason: 'not-article',
+      title,
+      message: 'This page does not look like an article: it has no long run of text to read.',
+    };
+  }
+  run.textContent = textContent;
+}
+
+function direction(run: ArticleRun): void {
+  const { root, options, htmlLang, parsed, meta } = run;
+  run.base = detectBaseDirection(root, {
+    ...options.signals,
+    langHints: [htmlLang, parsed.lang, ...meta.langHints, ...(options.signals?.langHints ?? [])],
+  });
+}
+
+function article(run: ArticleRun): ExtractResult {
+  const { root, url, meta, parsed, title, siteName, textContent, stats } = run;
+  const base = run.base!;
+  annotateBlocks(root, base.dir);
+  const lang = normalizeLang(base.lang);
+  if (lang) root.setAttribute('lang', lang);
+  const wordCount = countWords(textContent);
+  return {
+    ok: true,
+    stats,
+    article: {
+      url,
+      title: title ?? '',
+      byline: bylineOrPrinted(meta.byline ?? cleanByline(parsed.byline ?? null, siteName), siteName, run.pageByline),
+      siteName,
+      publishedTime: meta.publishedTime ?? parsed.publishedTime ?? null,
+      lang,
+      dir: base.dir,
+      excerpt: meta.excerpt ?? parsed.excerpt ?? null,
+      leadImage: meta.leadImage,
+      content: root.outerHTML,
+      textContent,
+      readingTimeMinutes: readingTimeMinutes(textContent, lang, wordCount),
+      wordCount,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Running the pipeline.
 
 /**
  * Document in, Article out. `doc` is consumed (mutated): pass a clone of the live page, never the page.
@@ -103,139 +475,56 @@ function nextStep(
   }
 }
 
-/** The extraction, one `yield` between steps that may each take a while on a huge page. */
+/** The extraction: the passes in order, one `yield` after each (a step that may take a while on a huge page). */
 function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, ExtractResult> {
-  const { url, passes = true } = options;
-  const skipped = (prefix: string) =>
-    new Set((options.skip ?? []).filter((s) => s.startsWith(prefix)).map((s) => s.slice(prefix.length)));
-  unclobber(doc);
-  yield;
-  replaceAmpImages(doc);
-  resolveLazyImages(doc);
-  yield;
-  absolutizeUrls(doc, url);
-  yield;
-  const meta = readMetadata(doc);
-  const hosts = siteHosts(doc, url);
-  const htmlLang = doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang');
-  const stats: Record<string, number> = {};
-  yield;
-  // Site rules: selector rules before Readability, text rules on its result (a far smaller tree); kept
-  // elements sit out the clutter passes.
-  const rules = passes ? (options.siteRules ?? builtinRulesFor(url, doc)) : { remove: [], keep: [] };
-  const byText = rules.remove.filter((r) => r.kind === 'text');
-  const bySelector = rules.remove.filter((r) => r.kind === 'selector');
-  if (rules.remove.length) stats['site.removed'] = removeByRules(doc, bySelector);
-  // Screen-reader labels are marked, not removed: the passes after Readability read them (hidden-labels.ts).
-  const hidden = passes && !options.skip?.includes('hidden');
-  if (hidden) markHiddenLabels(doc);
-  if (passes)
-    for (const [k, v] of Object.entries(withKept(doc, rules.keep, () => removeClutter(doc, hosts, skipped('before.')))))
-      stats[`before.${k}`] = v;
-  yield;
-  // A Q&A page's content is its question and every answer (read before Readability takes the document apart).
-  const qa = passes && !options.skip?.includes('qa') ? qaThread(doc) : null;
-  const lead = passes && !qa && !options.skip?.includes('lead') ? rememberLead(doc) : null;
-
-  yield;
-  // "commas": Readability counting Arabic commas where it counts ASCII ones (see fair-readability.ts).
-  const Extractor = passes && !options.skip?.includes('commas') ? FairReadability : BoundedReadability;
-  const parsed = new Extractor<Element>(doc, {
-    serializer: (node) => node as Element,
-    keepClasses: true, // our after-passes read class names; they are stripped below
-  }).parse();
-  const root = parsed?.content;
-  const title = meta.title ?? parsed?.title?.trim() ?? null;
-  if (!parsed || !root) {
-    return { ok: false, reason: 'not-article', title, message: 'No article was found on this page.' };
-  }
-  yield;
-  if (qa) {
-    stats['qa'] = qa.childElementCount;
-    root.replaceChildren(...Array.from(qa.childNodes));
-  }
-  // Judged on what Readability chose, before the after-passes take teaser lists out of it.
-  const teaserPage = isMostlyTeasers(root, hosts);
-  // One name for the stat and the skip option: the pass spans Readability (remembered before, restored after).
-  if (lead) stats['lead'] = lead.restore(root);
-  /** A byline printed on the page ("By …"), for pages whose metadata names only the organisation. */
-  let pageByline: string | null = null;
-  yield;
-  if (passes) {
-    const byline = meta.byline ?? parsed.byline ?? null;
-    for (const [k, v] of Object.entries(
-      withKept(root, rules.keep, () =>
-        cleanArticle(
-          root,
-          { title, byline, siteName: meta.siteName ?? parsed.siteName ?? null },
-          hosts,
-          skipped('after.'),
-        ),
-      ),
-    )) {
-      stats[`after.${k}`] = v;
-    }
-    // Before the edge lines: a thread's header ("58 reactions") is then the article's last line.
-    if (!options.skip?.includes('after.comments')) stats['after.comments'] = removeCommentThreads(root);
-    for (const [k, v] of Object.entries(
-      removeEdgeLines(
-        root,
-        { byline, siteName: meta.siteName ?? parsed.siteName ?? null, onByline: (name) => (pageByline ??= name) },
-        skipped('after.'),
-      ),
-    ))
-      stats[`after.${k}`] = v;
-    if (!options.skip?.includes('after.credits')) stats['after.credits'] = removeCaptionCredits(root);
-  }
-  if (hidden) stats['hidden'] = removeHiddenLabels(root);
-  if (byText.length) stats['site.removed']! += removeByRules(root, byText);
-  yield;
-  for (const el of Array.from(root.querySelectorAll('[class]'))) el.removeAttribute('class');
-  root.removeAttribute('class');
-
-  const textContent = blockText(root);
-  const wordCount = countWords(textContent);
-  const paragraphs = textContent.split('\n').filter((line) => line.length >= 80).length;
-  if (textContent.length < MIN_TEXT || paragraphs < MIN_PARAGRAPHS || teaserPage) {
-    return {
-      ok: false,
-      reason: 'not-article',
-      title,
-      message: 'This page does not look like an article: it has no long run of text to read.',
-    };
-  }
-
-  yield;
-  const base = detectBaseDirection(root, {
-    ...options.signals,
-    langHints: [htmlLang, parsed.lang, ...meta.langHints, ...(options.signals?.langHints ?? [])],
-  });
-  yield;
-  annotateBlocks(root, base.dir);
-  const lang = normalizeLang(base.lang);
-  if (lang) root.setAttribute('lang', lang);
-
-  return {
-    ok: true,
-    stats,
-    article: {
-      url,
-      title: title ?? '',
-      byline: bylineOrPrinted(
-        meta.byline ?? cleanByline(parsed.byline ?? null, meta.siteName ?? parsed.siteName ?? null),
-        meta.siteName ?? parsed.siteName ?? null,
-        pageByline,
-      ),
-      siteName: meta.siteName ?? parsed.siteName ?? null,
-      publishedTime: meta.publishedTime ?? parsed.publishedTime ?? null,
-      lang,
-      dir: base.dir,
-      excerpt: meta.excerpt ?? parsed.excerpt ?? null,
-      leadImage: meta.leadImage,
-      content: root.outerHTML,
-      textContent,
-      readingTimeMinutes: readingTimeMinutes(textContent, lang, wordCount),
-      wordCount,
-    },
+  const qari = options.passes !== false;
+  const skip = new Set<string>(options.skip ?? []);
+  const page: PageRun = {
+    doc,
+    url: options.url,
+    options,
+    stats: {},
+    measures: textMeasures(),
+    meta: null,
+    hosts: [],
+    htmlLang: null,
+    rules: { remove: [], keep: [] },
+    release: () => {},
+    hidden: false,
+    qa: null,
+    lead: null,
   };
+  let run: ArticleRun | null = null;
+  for (const pass of PASSES as readonly Pass[]) {
+    if (pass.qari && (!qari || skip.has(pass.name))) continue;
+    if (pass.of && (!qari || skip.has(pass.of))) continue;
+    const t0 = options.onPass ? performance.now() : 0;
+    let count: Count = undefined;
+    let result: ExtractResult | void = undefined;
+    switch (pass.stage) {
+      case 'readability': {
+        const next = pass.run(page);
+        if ('ok' in next) result = next;
+        else run = next;
+        break;
+      }
+      case 'prepare':
+      case 'before':
+        count = pass.run(page);
+        break;
+      case 'after':
+        count = pass.run(run!);
+        break;
+      case 'finish':
+        result = pass.run(run!);
+    }
+    if (typeof count === 'number') {
+      const key = pass.of ?? pass.name;
+      page.stats[key] = (page.stats[key] ?? 0) + count;
+    }
+    options.onPass?.(pass.name as PassName, performance.now() - t0);
+    if (result) return result;
+    yield;
+  }
+  throw new Error('The pipeline ended without an article or a verdict.');
 }

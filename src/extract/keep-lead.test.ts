@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from './extract-article';
+import { extractArticle, type SkipName } from './extract-article';
 import { rememberLead } from './keep-lead';
 
 const URL_ = 'https://www.citytimes.example/news/tram-extension-approved';
@@ -38,7 +38,7 @@ const PAGE = html(
     `<div class="sidebar"><div class="widget"><div class="inner">${promoFigure}<a href="/podcast">Listen now</a></div></div></div></div></div>`,
 );
 
-function extract(page: string, skip: string[] = []) {
+function extract(page: string, skip: SkipName[] = []) {
   const doc = new JSDOM(page, { url: URL_ }).window.document;
   const result = extractArticle(doc, { url: URL_, skip });
   if (!result.ok) throw new Error(`not an article: ${result.message}`);

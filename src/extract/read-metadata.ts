@@ -106,14 +106,21 @@ export function readMetadata(doc: Document): PageMetadata {
     doc.documentElement.getAttribute('lang'),
   );
   // In order of trust: the first selector that matches wins, not the first <time> in the page (often a clock).
-  const timeEl = [
-    'time[itemprop="datePublished"]',
-    'time[datetime][pubdate]',
-    'article time[datetime]',
-    'time[datetime]',
-  ]
-    .map((selector) => doc.querySelector(selector))
-    .find((el) => el?.getAttribute('datetime'));
+  // Each selector is a walk of the whole page: none when the page has no <time>, and none past the first that answers.
+  let timeEl: Element | null | undefined;
+  if (doc.querySelector('time'))
+    for (const selector of [
+      'time[itemprop="datePublished"]',
+      'time[datetime][pubdate]',
+      'article time[datetime]',
+      'time[datetime]',
+    ]) {
+      const el = doc.querySelector(selector);
+      if (el?.getAttribute('datetime')) {
+        timeEl = el;
+        break;
+      }
+    }
   const publishedTime =
     normalizeDate(str(ldArticle?.['datePublished'])) ??
     normalizeDate(

@@ -57,40 +57,63 @@ export interface RemovedCounts {
   [pass: string]: number;
 }
 
-/** `skip` names passes to leave out ("never", "classes"…): the quality benchmark measures each pass this way. */
+/**
+ * The passes in the order extract-article.ts runs them, each given the body and the text weight measured once
+ * before the first of them. `skip` names passes to leave out ("never", "classes"…); the quality benchmark
+ * measures each pass this way.
+ */
 export function removeClutter(doc: Document, hosts: string[], skip: ReadonlySet<string> = new Set()): RemovedCounts {
   const body = doc.body;
   const counts: RemovedCounts = { never: 0, classes: 0, outsideArticle: 0, share: 0, teasers: 0, rails: 0 };
   if (!body) return counts;
   const weight = measureTextWeight(body);
-
   const on = (pass: string) => !skip.has(pass);
-  if (on('never'))
-    for (const el of Array.from(body.querySelectorAll(NEVER_ARTICLE))) if (remove(el, weight)) counts['never']!++;
-
-  // Page header/footer/asides that are outside the article or main region.
-  for (const el of on('outsideArticle') ? Array.from(body.querySelectorAll('header, footer, aside, form')) : []) {
-    if (el.tagName !== 'FORM' && el.closest('article, main, [role="main"]')) continue;
-    if (remove(el, weight)) counts['outsideArticle']!++;
-  }
-
-  for (const el of Array.from(body.querySelectorAll('[class], [id]'))) {
-    if (on('classes') && weight.has(el) && el !== body && hasClutterClass(el) && remove(el, weight))
-      counts['classes']!++;
-  }
-
-  // Share bars and app badges: climb from each share/app link to the largest ancestor that is still short.
-  for (const a of Array.from(body.querySelectorAll('a[href]'))) {
-    if (!on('share') || !weight.has(a) || !SHARE_OR_APP_LINK.test(a.getAttribute('href')!)) continue;
-    let box: Element = a;
-    while (box.parentElement && box.parentElement !== body && squeezedLength(box.parentElement, 300) < 300)
-      box = box.parentElement;
-    if (remove(box, weight)) counts['share']!++;
-  }
-
+  if (on('never')) counts['never'] = removeNeverArticle(body, weight);
+  if (on('outsideArticle')) counts['outsideArticle'] = removeOutsideArticle(body, weight);
+  if (on('classes')) counts['classes'] = removeClutterClasses(body, weight);
+  if (on('share')) counts['share'] = removeShareBoxes(body, weight);
   if (on('rails')) counts['rails'] = removeLabelledRails(body, weight);
   if (on('teasers')) counts['teasers'] = removeTeaserLists(body, hosts, weight);
   return counts;
+}
+
+/** Navigation, dialogs, form controls, hidden and screen-reader-only blocks. */
+export function removeNeverArticle(body: Element, weight: TextWeight): number {
+  let removed = 0;
+  for (const el of Array.from(body.querySelectorAll(NEVER_ARTICLE))) if (remove(el, weight)) removed++;
+  return removed;
+}
+
+/** Page header/footer/asides that are outside the article or main region. */
+export function removeOutsideArticle(body: Element, weight: TextWeight): number {
+  let removed = 0;
+  for (const el of Array.from(body.querySelectorAll('header, footer, aside, form'))) {
+    if (el.tagName !== 'FORM' && el.closest('article, main, [role="main"]')) continue;
+    if (remove(el, weight)) removed++;
+  }
+  return removed;
+}
+
+/** Blocks whose class or id names page furniture (class-words.ts). */
+export function removeClutterClasses(body: Element, weight: TextWeight, isClutter = hasClutterClass): number {
+  let removed = 0;
+  for (const el of Array.from(body.querySelectorAll('[class], [id]'))) {
+    if (weight.has(el) && el !== body && isClutter(el) && remove(el, weight)) removed++;
+  }
+  return removed;
+}
+
+/** Share bars and app badges: climb from each share/app link to the largest ancestor that is still short. */
+export function removeShareBoxes(body: Element, weight: TextWeight): number {
+  let removed = 0;
+  for (const a of Array.from(body.querySelectorAll('a[href]'))) {
+    if (!weight.has(a) || !SHARE_OR_APP_LINK.test(a.getAttribute('href')!)) continue;
+    let box: Element = a;
+    while (box.parentElement && box.parentElement !== body && squeezedLength(box.parentElement, 300) < 300)
+      box = box.parentElement;
+    if (remove(box, weight)) removed++;
+  }
+  return removed;
 }
 
 /** Removes every teaser list below root (innermost lists first, so a card grid inside a rail goes too). */

@@ -112,11 +112,13 @@ export function absolutizeUrls(doc: Document, pageUrl: string): void {
       // In-page anchors stay relative so they keep working inside the reader.
       if (value === undefined || value.startsWith('#') || /^(data|blob|mailto|tel):/i.test(value)) continue;
       const abs = resolve(value);
-      if (abs) el.setAttribute(attr, abs);
+      // Most of a page's URLs are absolute already: an attribute set to its own value changes nothing.
+      if (abs && abs !== el.getAttribute(attr)) el.setAttribute(attr, abs);
     }
     const srcset = el.localName === 'img' || el.localName === 'source' ? el.getAttribute('srcset') : null;
     if (srcset === null) continue;
     const candidates = parseSrcset(srcset).map(({ url, descriptor }) => ({ url: resolve(url) ?? url, descriptor }));
-    el.setAttribute('srcset', serializeSrcset(candidates));
+    const serialized = serializeSrcset(candidates);
+    if (serialized !== srcset) el.setAttribute('srcset', serialized);
   }
 }

@@ -97,11 +97,20 @@ export function isTeaserList(el: Element, hosts: string[]): boolean {
   // Any item too long to be a card decides it: measure lengths (cheap, bounded) before anything else.
   for (const item of items) if (squeezedLength(item, MAX_ITEM_TEXT) > MAX_ITEM_TEXT) return false;
   if (!items.every(isBlockItem)) return false;
-  // Running text around the items: a sentence with links in it. Last of the cheap checks: it measures all of el.
-  if (ownTextLength(el) > squeezedLength(el) * 0.2) return false;
+  // Running text around the items: a sentence with links in it. Last of the cheap checks: it measures el, up to
+  // five times its own text (beyond that the share is below a fifth whatever the length; a list has none).
+  const own = ownTextLength(el);
+  if (own > 0 && own > squeezedLength(el, 5 * own) * 0.2) return false;
 
-  let linked = 0,
-    timed = 0,
+  // Items that link to the site's own pages, counted first and given up on as soon as too few can: most lists that
+  // get this far are prose or link elsewhere, and the reading of each item's text below is the expensive part.
+  const n = items.length;
+  let linked = 0;
+  for (let i = 0; i < n; i++) {
+    if (sameSiteLink(items[i]!, hosts)) linked++;
+    else if (n - (i + 1) + linked < n * 0.7) return false;
+  }
+  let timed = 0,
     pictured = 0,
     itemText = 0,
     itemLinkText = 0;
@@ -109,13 +118,11 @@ export function isTeaserList(el: Element, hosts: string[]): boolean {
     const t = squeezedText(item);
     if (t.length > MAX_ITEM_TEXT) return false;
     if (Array.from(item.querySelectorAll('p')).some((p) => squeezedLength(p, 150) > 150)) return false;
-    if (sameSiteLink(item, hosts)) linked++;
     if (TIMESTAMP.test(t)) timed++;
     if (item.querySelector('img, picture, svg, [style*="background-image"]')) pictured++;
     itemText += t.length;
     itemLinkText += linkTextLength(item) + (item.tagName === 'A' ? t.length : 0);
   }
-  const n = items.length;
   if (linked < n * 0.7) return false;
   return timed >= n * 0.5 || pictured >= n * 0.5 || (itemText > 0 && itemLinkText / itemText >= 0.6);
 }

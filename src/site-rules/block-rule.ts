@@ -151,7 +151,20 @@ export function removeByRules(root: Element | Document, rules: readonly BlockRul
  * container is dropped) and put back after.
  */
 export function withKept<T>(root: Element | Document, keep: readonly string[], passes: () => T): T {
-  if (!keep.length) return passes();
+  const release = holdKept(root, keep);
+  try {
+    return passes();
+  } finally {
+    release();
+  }
+}
+
+/**
+ * withKept's two halves, for passes that run as separate steps: swaps the kept elements out now, and answers the
+ * function that puts them back.
+ */
+export function holdKept(root: Element | Document, keep: readonly string[]): () => void {
+  if (!keep.length) return () => {};
   const owner = root.nodeType === 9 ? (root as Document) : (root as Element).ownerDocument;
   const held: [Comment, Element][] = [];
   for (const selector of keep) {
@@ -162,9 +175,7 @@ export function withKept<T>(root: Element | Document, keep: readonly string[], p
       held.push([mark, el]);
     }
   }
-  try {
-    return passes();
-  } finally {
+  return () => {
     for (const [mark, el] of held) if (mark.parentNode) mark.replaceWith(el);
-  }
+  };
 }
