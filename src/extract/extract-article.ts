@@ -39,6 +39,11 @@ export interface ExtractOptions {
   budgetMs?: number;
   /** Site rules (src/site-rules): blocks to remove and to protect. Default: the built-in rules for `url`. */
   siteRules?: { remove: readonly BlockRule[]; keep: readonly string[] };
+  /**
+   * Called after each step with its name and milliseconds (bench/quality-corpus.ts reports time per stage). The
+   * step names are the labels the steps yield below; 'end' is the last one, the direction and the Article.
+   */
+  onStep?: (step: string, ms: number) => void;
 }
 
 export type ExtractResult =
@@ -59,7 +64,7 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
   const steps = extractSteps(doc, options);
   const started = performance.now();
   for (;;) {
-    const result = nextStep(steps, started, options.budgetMs);
+    const result = nextStep(steps, started, options.budgetMs, options.onStep);
     if (result) return result;
   }
 }
@@ -76,7 +81,7 @@ export async function extractArticleInSteps(
   const steps = extractSteps(doc, options);
   const started = performance.now();
   for (;;) {
-    const result = nextStep(steps, started, options.budgetMs);
+    const result = nextStep(steps, started, options.budgetMs, options.onStep);
     if (result) return result;
     await pause();
   }
@@ -84,12 +89,15 @@ export async function extractArticleInSteps(
 
 /** Runs the next step; the result once there is one, or once the budget is spent. */
 function nextStep(
-  steps: Generator<void, ExtractResult>,
+  steps: Generator<string, ExtractResult>,
   started: number,
   budgetMs = Infinity,
+  onStep?: (step: string, ms: number) => void,
 ): ExtractResult | undefined {
   try {
+    const at = onStep ? performance.now() : 0;
     const next = withDeadline(started + budgetMs, () => steps.next());
+    onStep?.(next.done ? 'end' : next.value, performance.now() - at);
     return next.done ? next.value : undefined;
   } catch (error) {
     if (!(error instanceof TimeBudgetExceeded)) throw error;
@@ -103,23 +111,23 @@ function nextStep(
   }
 }
 
-/** The extraction, one `yield` between steps that may each take a while on a huge page. */
-function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, ExtractResult> {
+/** The extraction, one `yield` between steps that may each take a while on a huge page; each names its step. */
+function* extractSteps(doc: Document, options: ExtractOptions): Generator<string, ExtractResult> {
   const { url, passes = true } = options;
   const skipped = (prefix: string) =>
     new Set((options.skip ?? []).filter((s) => s.startsWith(prefix)).map((s) => s.slice(prefix.length)));
   unclobber(doc);
-  yield;
+  yield 'unclobber';
   replaceAmpImages(doc);
   resolveLazyImages(doc);
-  yield;
+  yield 'images';
   absolutizeUrls(doc, url);
-  yield;
+  yield 'urls';
   const meta = readMetadata(doc);
   const hosts = siteHosts(doc, url);
   const htmlLang = doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang');
   const stats: Record<string, number> = {};
-  yield;
+  yield 'metadata';
   // Site rules: selector rules before Readability, text rules on its result (a far smaller tree); kept
   // elements sit out the clutter passes.
   const rules = passes ? (options.siteRules ?? builtinRulesFor(url, doc)) : { remove: [], keep: [] };
@@ -132,12 +140,12 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
   if (passes)
     for (const [k, v] of Object.entries(withKept(doc, rules.keep, () => removeClutter(doc, hosts, skipped('before.')))))
       stats[`before.${k}`] = v;
-  yield;
+  yield 'before';
   // A Q&A page's content is its question and every answer (read before Readability takes the document apart).
   const qa = passes && !options.skip?.includes('qa') ? qaThread(doc) : null;
   const lead = passes && !qa && !options.skip?.includes('lead') ? rememberLead(doc) : null;
 
-  yield;
+  yield 'qa+lead';
   // "commas": Readability counting Arabic commas where it counts ASCII ones (see fair-readability.ts).
   const Extractor = passes && !options.skip?.includes('commas') ? FairReadability : BoundedReadability;
   const parsed = new Extractor<Element>(doc, {
@@ -149,7 +157,7 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
   if (!parsed || !root) {
     return { ok: false, reason: 'not-article', title, message: 'No article was found on this page.' };
   }
-  yield;
+  yield 'readability';
   if (qa) {
     stats['qa'] = qa.childElementCount;
     root.replaceChildren(...Array.from(qa.childNodes));
@@ -160,7 +168,7 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
   if (lead) stats['lead'] = lead.restore(root);
   /** A byline printed on the page ("By …"), for pages whose metadata names only the organisation. */
   let pageByline: string | null = null;
-  yield;
+  yield 'restore';
   if (passes) {
     const byline = meta.byline ?? parsed.byline ?? null;
     for (const [k, v] of Object.entries(
@@ -189,7 +197,7 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
   }
   if (hidden) stats['hidden'] = removeHiddenLabels(root);
   if (byText.length) stats['site.removed']! += removeByRules(root, byText);
-  yield;
+  yield 'after';
   for (const el of Array.from(root.querySelectorAll('[class]'))) el.removeAttribute('class');
   root.removeAttribute('class');
 
@@ -205,12 +213,12 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
     };
   }
 
-  yield;
+  yield 'text';
   const base = detectBaseDirection(root, {
     ...options.signals,
     langHints: [htmlLang, parsed.lang, ...meta.langHints, ...(options.signals?.langHints ?? [])],
   });
-  yield;
+  yield 'direction';
   annotateBlocks(root, base.dir);
   const lang = normalizeLang(base.lang);
   if (lang) root.setAttribute('lang', lang);
