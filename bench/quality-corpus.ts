@@ -1,6 +1,6 @@
 /**
  * npm run bench:quality -- --corpus DIR [--split dev|validation|all] [--type TYPE] [--limit N] [--only ID,ID]
- *                          [--jobs N] [--json PATH] [--texts] [--passes [--sample N]] [--heap]
+ *                          [--jobs N] [--minutes M] [--json PATH] [--texts] [--passes [--sample N]] [--heap]
  *
  * Extraction accuracy on real pages: the WCXB development split (Murrough-Foley/web-content-extraction-benchmark,
  * CC-BY-4.0; `scripts/get-wcxb.sh` fetches its `dev/` into DIR). DIR holds `html/NNNN.html.gz` and
@@ -28,6 +28,9 @@
  *
  * The validation tenth: the pages whose numeric file id is divisible by 10 (159 of 1,497). It is looked at only to
  * report: by default the two are reported separately, "dev" meaning dev minus validation.
+ *
+ * `--minutes M`: stop taking new pages after M minutes and report on those done (validation first, then dev in an
+ * order spread evenly over the ids, so a cut-short run is a sample, and says so).
  *
  * `--passes`: the effect of each pass, leaving it out in turn (the names are the keys of Qari's `stats`, plus the
  * before+after twins together) on an evenly spaced sample of the selected pages (`--sample N`, default 150: all
@@ -286,10 +289,12 @@ async function runAll(
   jobs: number,
   heap: boolean,
   progress: (done: number) => void,
+  stopAt = Infinity,
 ): Promise<JobResult[]> {
   const results: JobResult[] = [];
   if (jobs <= 1) {
     for (const job of work) {
+      if (performance.now() > stopAt) break;
       results.push(runJob(job));
       progress(results.length);
     }
@@ -306,7 +311,7 @@ async function runAll(
       });
       let current: Job | undefined;
       const next = () => {
-        current = queue.shift();
+        current = performance.now() > stopAt ? undefined : queue.shift();
         if (current) child.send(current);
         else child.disconnect();
       };
@@ -584,6 +589,15 @@ function report(name: string, rows: Row[], lines: string[]): Record<string, unkn
 // ---------------------------------------------------------------------------------------------------------------
 // Leave-one-out.
 
+/** A fixed order that visits `items` evenly: every prefix is spread over the whole list (bit-reversal of the index). */
+function spread<T>(items: T[]): T[] {
+  const bits = Math.max(1, Math.ceil(Math.log2(items.length)));
+  const rev = (i: number) => parseInt(i.toString(2).padStart(bits, '0').split('').reverse().join(''), 2);
+  return Array.from({ length: 2 ** bits }, (_, i) => rev(i))
+    .filter((i) => i < items.length)
+    .map((i) => items[i]!);
+}
+
 function evenSample<T>(items: T[], n: number): T[] {
   if (items.length <= n) return items;
   return Array.from({ length: n }, (_, i) => items[Math.floor((i * items.length) / n)]!);
@@ -657,6 +671,7 @@ export async function corpusMain(argv: string[]): Promise<void> {
       passes: { type: 'boolean', default: false },
       sample: { type: 'string', default: '150' },
       heap: { type: 'boolean', default: false },
+      minutes: { type: 'string' },
     },
   });
   const dir = resolve(values.corpus!);
@@ -672,12 +687,19 @@ export async function corpusMain(argv: string[]): Promise<void> {
     truths = truths.filter((t) => only.has(t.id));
   }
   if (values.limit) truths = truths.slice(0, Number(values.limit));
+  // Validation first, then the rest spread evenly over the ids: a run cut short by --minutes is still a sample of
+  // every part of the corpus rather than its first ids.
+  truths = [...truths.filter((t) => t.split === 'validation'), ...spread(truths.filter((t) => t.split === 'dev'))];
+  const stopAt = values.minutes ? performance.now() + Number(values.minutes) * 60_000 : Infinity;
   const jobs = Number(values.jobs);
   const byId = new Map(truths.map((t) => [t.id, t]));
   const fileOf = (id: string) => join(html, `${id}.html.gz`);
   const started = performance.now();
   const progress = (total: number) => (done: number) => {
-    if (process.stderr.isTTY && (done % 10 === 0 || done === total)) process.stderr.write(`\r${done}/${total} `);
+    if (process.stderr.isTTY) {
+      if (done % 10 === 0 || done === total) process.stderr.write(`\r${done}/${total} `);
+    } else if (done % 50 === 0)
+      process.stderr.write(`${done}/${total} pages, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
   };
 
   const first = await runAll(
@@ -685,6 +707,7 @@ export async function corpusMain(argv: string[]): Promise<void> {
     jobs,
     values.heap,
     progress(truths.length),
+    stopAt,
   );
   const rows: Row[] = first
     .map((result): Row => {
@@ -710,8 +733,12 @@ export async function corpusMain(argv: string[]): Promise<void> {
   const lines: string[] = [];
   lines.push(
     `WCXB corpus ${dir} (commit ${gitCommit() ?? '?'}, ${new Date().toISOString()}); validation = file id % 10 == 0`,
-    '',
   );
+  if (rows.length < truths.length)
+    lines.push(
+      `CUT SHORT by --minutes ${values.minutes}: ${rows.length} of ${truths.length} pages (validation first, then dev spread evenly over its ids)`,
+    );
+  lines.push('');
   const summary: Record<string, unknown> = {};
   if (split) summary[split] = report(split === 'all' ? 'all pages' : split, rows, lines);
   else
