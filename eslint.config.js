@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'out', 'node_modules', 'scratch', 'test/fixtures/**', 'public'] },
+  { ignores: ['dist', 'dist-cli', 'out', 'node_modules', 'scratch', 'test/fixtures/**', 'public'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   noUnsanitized.configs.recommended,

@@ -1,14 +1,15 @@
 // @vitest-environment node
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../src/article';
 
 /**
- * The CLI as a user runs it: a real process (tsx), real files and standard input. Each spawn costs about a
- * second, so there is one per behaviour (seven in all).
+ * The CLI as a user runs it: the compiled CLI (`npm run build` makes dist-cli/extract.js; built again here so the
+ * test never runs a stale one) in a real process, real files and standard input; one spawn per behaviour.
  */
 const ROOT = resolve(__dirname, '..');
 const NEWS = join(ROOT, 'test/fixtures/english-news-wire');
@@ -27,8 +28,12 @@ const checks = JSON.parse(readFileSync(join(NEWS, 'checks.json'), 'utf8')) as {
 const SOURCE = join(NEWS, 'source.html');
 const TIMEOUT = 60_000;
 
-function cli(args: string[], input?: string) {
-  const run = spawnSync('npx', ['tsx', 'scripts/extract.ts', ...args], {
+beforeAll(() => {
+  execFileSync('npx', ['vite', 'build', '-c', 'vite.cli.config.ts', '--logLevel', 'error'], { cwd: ROOT });
+}, 120_000);
+
+function cli(args: string[], input?: string | Buffer) {
+  const run = spawnSync('node', ['dist-cli/extract.js', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     input,
@@ -170,4 +175,66 @@ describe('scripts/extract.ts', () => {
     },
     TIMEOUT,
   );
+
+  // Issue 11: hostile input. Each failed on the old CLI (mojibake; a RangeError stack trace after minutes; no answer
+  // within the test's minute).
+  it(
+    'decodes a windows-1256 page by its <meta charset>',
+    () => {
+      const paragraph = `<p>${'هذا نص عربي طويل عن الاقتصاد والسياسة في المنطقة، وقد قال المسؤولون إن الخطة ستنفذ. '.repeat(3)}</p>`;
+      const page = `<!doctype html><html lang="ar"><head><meta charset="windows-1256"><title>عنوان</title></head><body><article><h1>عنوان</h1>${paragraph.repeat(4)}</article></body></html>`;
+      const file = join(mkdtempSync(join(tmpdir(), 'qari-')), 'page.html');
+      writeFileSync(file, new TextEncoderWindows1256().encode(page));
+      const { status, stdout, stderr } = cli(['--url', 'https://ar.example/a', '--format', 'text', file]);
+      expect(stderr).toBe('');
+      expect(status).toBe(0);
+      expect(stdout).toContain('هذا نص عربي طويل عن الاقتصاد');
+      expect(stdout).not.toContain('\ufffd');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'answers "too large" at once, in one line, for 100,000 nested elements',
+    () => {
+      const page = `<!doctype html><title>deep</title><body>${'<div>'.repeat(100_000)}text${'</div>'.repeat(100_000)}`;
+      const started = performance.now();
+      const { status, stdout, stderr } = cli(['--url', 'https://deep.example/'], page);
+      expect(performance.now() - started).toBeLessThan(TIMEOUT / 2);
+      expect(status).toBe(3);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(
+        /^extract: This page is too large to read: elements nested 100,000 deep \(the limit is [\d,]+\)\.\n$/,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'answers "too large" for 300,000 empty spans and for a 45 MB page',
+    () => {
+      const spans = cli(
+        ['--url', 'https://spans.example/'],
+        `<!doctype html><body><p>x</p>${'<span></span>'.repeat(300_000)}`,
+      );
+      expect(spans.status).toBe(3);
+      expect(spans.stderr).toMatch(
+        /^extract: This page is too large to read: 300,\d{3} elements \(the limit is [\d,]+\)\.\n$/,
+      );
+      const big = cli(['--url', 'https://big.example/'], Buffer.alloc(45 * 2 ** 20, 'a'));
+      expect(big.status).toBe(3);
+      expect(big.stderr).toMatch(/^extract: This page is too large to read: 45\.0 MB \(the limit is \d+ MB\)\.\n$/);
+    },
+    2 * TIMEOUT,
+  );
 });
+
+/** windows-1256 for the Arabic letters, space and ASCII used above (Node has no encoder for it). */
+class TextEncoderWindows1256 {
+  encode(text: string): Buffer {
+    const decoder = new TextDecoder('windows-1256');
+    const table = new Map<string, number>();
+    for (let b = 0; b < 256; b++) table.set(decoder.decode(Uint8Array.of(b)), b);
+    return Buffer.from(Array.from(text, (c) => table.get(c) ?? 0x3f));
+  }
+}

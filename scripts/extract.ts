@@ -1,11 +1,15 @@
 /**
  * npm run -s extract -- --url URL [--format json|text|markdown|html] [FILE]
  * Reads a saved page (FILE, or standard input) and prints the clean article.
+ *
+ * Exit codes: 0 the article; 1 a usage or read error, or extraction failed; 2 not an article; 3 too large to read
+ * (beyond the size bounds of extract-html.ts, or past the time budget). Every failure is one line on standard
+ * error, never a stack trace.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import TurndownService from 'turndown';
-import { extractHtml } from '../src/node/extract-html';
+import { CLI_BUDGET_MS, extractHtml } from '../src/node/extract-html';
 
 const FORMATS = ['json', 'text', 'markdown', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -44,15 +48,23 @@ try {
 }
 if (positionals.length > 1) fail('give at most one FILE');
 
-let html: string;
+// Bytes, not a string: jsdom finds the encoding as a browser does (byte order mark, <meta charset>); reading the
+// file as UTF-8 first turned a windows-1256 page into mojibake.
+let html: Buffer;
 try {
-  html = readFileSync(positionals[0] ?? 0, 'utf8');
+  html = readFileSync(positionals[0] ?? 0);
 } catch (error) {
   fail(`cannot read ${positionals[0] ?? 'standard input'}: ${(error as Error).message}`);
 }
 
-const result = extractHtml(html, values.url);
-if (!result.ok) fail(result.message, 2);
+const result = (() => {
+  try {
+    return extractHtml(html, values.url, { budgetMs: CLI_BUDGET_MS });
+  } catch (error) {
+    return fail(`could not read this page: ${String((error as Error)?.message ?? error).split('\n')[0]}`);
+  }
+})();
+if (!result.ok) fail(result.message, result.reason === 'too-large' ? 3 : 2);
 const { article } = result;
 
 switch (format) {
