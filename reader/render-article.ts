@@ -56,6 +56,13 @@ export function renderArticle(container: HTMLElement, article: Article, options:
     details.append(el('span', 'reading-time', readingTimeLabel(article.readingTimeMinutes, article.lang)));
   }
   header.append(details);
+  // Qari shows a page it is unsure of rather than refusing it, and says so in one line (src/extract/confidence.ts).
+  if (article.notice) {
+    const notice = el('p', 'notice', article.notice);
+    notice.setAttribute('role', 'note');
+    notice.dir = 'auto';
+    header.append(notice);
+  }
 
   const body = el('article', 'content');
   if (article.lang) body.lang = article.lang;

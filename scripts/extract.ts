@@ -54,6 +54,8 @@ try {
 const result = extractHtml(html, values.url);
 if (!result.ok) fail(result.message, 2);
 const { article } = result;
+// Unsure, not refused (src/extract/confidence.ts): the text goes to stdout, the one-line notice to stderr.
+if (article.notice) process.stderr.write(`extract: ${article.notice}\n`);
 
 switch (format) {
   case 'json': {

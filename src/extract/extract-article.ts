@@ -21,6 +21,7 @@ import { isMostlyTeasers, siteHosts } from './teaser-lists';
 import { blockText } from './text-content';
 import { TimeBudgetExceeded, withDeadline } from './time-budget';
 import { unclobber } from './unclobber';
+import { hasText, UNSURE_NOTICE, unsureWhy } from './confidence';
 
 export interface ExtractOptions {
   /** The page's URL: base for relative links, and the host that "same-site teaser" checks compare with. */
@@ -44,13 +45,6 @@ export interface ExtractOptions {
 export type ExtractResult =
   | { ok: true; article: Article; stats: Record<string, number> }
   | { ok: false; reason: 'not-article' | 'too-large'; title: string | null; message: string };
-
-/**
- * Below these an extraction is a teaser, a stub or a home page rather than an article: about two short
- * paragraphs of prose. Arabic and Hebrew need fewer characters for the same content, but the margin is wide.
- */
-const MIN_TEXT = 400;
-const MIN_PARAGRAPHS = 2;
 
 /**
  * Document in, Article out. `doc` is consumed (mutated): pass a clone of the live page, never the page.
@@ -104,7 +98,7 @@ function nextStep(
 }
 
 /** The extraction, one `yield` between steps that may each take a while on a huge page. */
-function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, ExtractResult> {
+function* extractSteps(doc: Document, options: ExtractOptions, fallback = false): Generator<void, ExtractResult> {
   const { url, passes = true } = options;
   const skipped = (prefix: string) =>
     new Set((options.skip ?? []).filter((s) => s.startsWith(prefix)).map((s) => s.slice(prefix.length)));
@@ -119,6 +113,9 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
   const hosts = siteHosts(doc, url);
   const htmlLang = doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang');
   const stats: Record<string, number> = {};
+  // Plain Readability's view of the page, for when Qari's passes leave nothing to show (never refuse: confidence.ts).
+  const spare = passes ? (doc.cloneNode(true) as Document) : null;
+  const withoutPasses = () => extractSteps(spare!, { ...options, passes: false }, true);
   yield;
   // Site rules: selector rules before Readability, text rules on its result (a far smaller tree); kept
   // elements sit out the clutter passes.
@@ -146,8 +143,9 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
   }).parse();
   const root = parsed?.content;
   const title = meta.title ?? parsed?.title?.trim() ?? null;
+  if ((!parsed || !root) && spare) return yield* withoutPasses();
   if (!parsed || !root) {
-    return { ok: false, reason: 'not-article', title, message: 'No article was found on this page.' };
+    return { ok: false, reason: 'not-article', title, message: 'This page has no text Qari can show.' };
   }
   yield;
   if (qa) {
@@ -195,15 +193,12 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
 
   const textContent = blockText(root);
   const wordCount = countWords(textContent);
-  const paragraphs = textContent.split('\n').filter((line) => line.length >= 80).length;
-  if (textContent.length < MIN_TEXT || paragraphs < MIN_PARAGRAPHS || teaserPage) {
-    return {
-      ok: false,
-      reason: 'not-article',
-      title,
-      message: 'This page does not look like an article: it has no long run of text to read.',
-    };
+  // Refused only when there is nothing to show; a short or list-like page is shown with a notice (confidence.ts).
+  if (!hasText(textContent) && spare) return yield* withoutPasses();
+  if (!hasText(textContent)) {
+    return { ok: false, reason: 'not-article', title, message: 'This page has no text Qari can show.' };
   }
+  const unsure = fallback ? 'uncleaned' : unsureWhy(textContent, teaserPage);
 
   yield;
   const base = detectBaseDirection(root, {
@@ -236,6 +231,7 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
       textContent,
       readingTimeMinutes: readingTimeMinutes(textContent, lang, wordCount),
       wordCount,
+      ...(unsure && { notice: UNSURE_NOTICE[unsure] }),
     },
   };
 }
