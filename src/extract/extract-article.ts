@@ -102,13 +102,16 @@ function* extractSteps(doc: Document, options: ExtractOptions, fallback = false)
   const { url, passes = true } = options;
   const skipped = (prefix: string) =>
     new Set((options.skip ?? []).filter((s) => s.startsWith(prefix)).map((s) => s.slice(prefix.length)));
-  unclobber(doc);
-  yield;
-  replaceAmpImages(doc);
-  resolveLazyImages(doc);
-  yield;
-  absolutizeUrls(doc, url);
-  yield;
+  // The fallback's document is a copy made after these steps: they are done, and in Node it has no window for them.
+  if (!fallback) {
+    unclobber(doc);
+    yield;
+    replaceAmpImages(doc);
+    resolveLazyImages(doc);
+    yield;
+    absolutizeUrls(doc, url);
+    yield;
+  }
   const meta = readMetadata(doc);
   const hosts = siteHosts(doc, url);
   const htmlLang = doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang');
