@@ -97,6 +97,19 @@ function nextStep(
   }
 }
 
+/**
+ * The fallback, or the refusal Qari gave before there was one: markup that only the second Readability run trips
+ * over (tag soup with element names such as "<title", found by test/robustness) must not turn into an exception.
+ */
+function* orNoText(steps: Generator<void, ExtractResult>): Generator<void, ExtractResult> {
+  try {
+    return yield* steps;
+  } catch (error) {
+    if (error instanceof TimeBudgetExceeded) throw error;
+    return { ok: false, reason: 'not-article', title: null, message: 'This page has no text Qari can show.' };
+  }
+}
+
 /** The extraction, one `yield` between steps that may each take a while on a huge page. */
 function* extractSteps(doc: Document, options: ExtractOptions, fallback = false): Generator<void, ExtractResult> {
   const { url, passes = true } = options;
@@ -118,7 +131,7 @@ function* extractSteps(doc: Document, options: ExtractOptions, fallback = false)
   const stats: Record<string, number> = {};
   // Plain Readability's view of the page, for when Qari's passes leave nothing to show (never refuse: confidence.ts).
   const spare = passes ? (doc.cloneNode(true) as Document) : null;
-  const withoutPasses = () => extractSteps(spare!, { ...options, passes: false }, true);
+  const withoutPasses = () => orNoText(extractSteps(spare!, { ...options, passes: false }, true));
   yield;
   // Site rules: selector rules before Readability, text rules on its result (a far smaller tree); kept
   // elements sit out the clutter passes.
