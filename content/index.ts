@@ -181,6 +181,7 @@ async function inspection(tabId: number): Promise<TabInspection> {
     dir: article?.dir ?? null,
     isArticle: !!article,
     reason,
+    notice: article?.notice ?? null,
     readerOpen: isReaderShown(),
   };
 }

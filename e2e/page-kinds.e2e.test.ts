@@ -36,12 +36,40 @@ test('a browser page: the popup explains that browsers do not allow it', async (
   await page.close();
 });
 
-test('a home page full of teasers is not an article', async () => {
+test('a home page full of teasers opens and saves, with a one-line notice in the popup and the reader', async () => {
+  // Never refuse a page with text (issue 10): the reader shows what Qari found and says it is unsure.
   const page = await qari.ctx.newPage();
   await page.goto(`${qari.server.origin}/fixtures/non-article-homepage/`);
   const popup = await popupFor(qari, page);
   const { notice, enabled } = await popupNotice(popup);
-  expect(notice).toContain('does not look like an article');
+  expect(notice).toContain('list of links');
+  expect(notice).not.toContain('not look like an article');
+  expect(enabled).toBe(true);
+  await popup.getByRole('button', { name: 'Save for later' }).click();
+  await popup.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  await popup.getByRole('button', { name: 'Open reader view' }).click();
+  const reader = await waitForReader(page);
+  expect(await reader.locator('.meta .notice').textContent()).toContain('list of links');
+  expect(await reader.locator('article.content').textContent()).toContain(
+    'Council approves city centre tram extension',
+  );
+  await popup.close();
+  await page.close();
+});
+
+test('a page with no text at all is the only one refused', async () => {
+  qari.server.addPage(
+    '/blank.html',
+    '<!doctype html><title>Blank</title><body><div><img src="/nothing.png"></div></body>',
+    {
+      'content-type': 'text/html',
+    },
+  );
+  const page = await qari.ctx.newPage();
+  await page.goto(`${qari.server.origin}/blank.html`);
+  const popup = await popupFor(qari, page);
+  const { notice, enabled } = await popupNotice(popup);
+  expect(notice).toContain('no text');
   expect(enabled).toBe(false);
   await popup.close();
   await page.close();

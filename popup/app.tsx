@@ -152,9 +152,9 @@ export function App() {
             {state.message}
           </p>
         )}
-        {info?.reason && (
+        {(info?.reason ?? info?.notice) && (
           <p class="notice" role="note">
-            {info.reason}
+            {info.reason ?? info.notice}
           </p>
         )}
         <ReaderToggle

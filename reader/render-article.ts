@@ -100,6 +100,13 @@ export function renderArticle(
     );
   }
   header.append(details);
+  // Qari shows a page it is unsure of rather than refusing it, and says so in one line (src/extract/confidence.ts).
+  if (article.notice) {
+    const notice = el('p', 'notice', article.notice);
+    notice.setAttribute('role', 'note');
+    notice.dir = 'auto';
+    header.append(notice);
+  }
 
   const body = el('article', 'content');
   if (article.lang) body.lang = article.lang;

@@ -142,13 +142,20 @@ describe('scripts/extract.ts', () => {
   );
 
   it(
-    'exits with code 2 and says why for a page that is not an article',
+    'shows a home page of teasers with a notice on stderr, and exits with code 2 only for a page with no text',
     () => {
       const url = (JSON.parse(readFileSync(join(HOMEPAGE, 'checks.json'), 'utf8')) as { url: string }).url;
-      const { status, stdout, stderr } = cli(['--url', url, join(HOMEPAGE, 'source.html')]);
+      const home = cli(['--url', url, '--format', 'text', join(HOMEPAGE, 'source.html')]);
+      expect(home.status).toBe(0);
+      expect(home.stdout).toContain('Council approves city centre tram extension');
+      expect(home.stderr).toMatch(/^extract: .*list of links/);
+      const { status, stdout, stderr } = cli(
+        ['--url', url],
+        '<html><body><div><img src="logo.png"></div></body></html>',
+      );
       expect(status).toBe(2);
       expect(stdout).toBe('');
-      expect(stderr).toMatch(/^extract: .*not look like an article/);
+      expect(stderr).toMatch(/^extract: .*no text/);
     },
     TIMEOUT,
   );

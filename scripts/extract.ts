@@ -66,6 +66,8 @@ const result = (() => {
 })();
 if (!result.ok) fail(result.message, result.reason === 'too-large' ? 3 : 2);
 const { article } = result;
+// Unsure, not refused (src/extract/confidence.ts): the text goes to stdout, the one-line notice to stderr.
+if (article.notice) process.stderr.write(`extract: ${article.notice}\n`);
 
 switch (format) {
   case 'json': {

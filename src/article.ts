@@ -26,4 +26,9 @@ export interface Article {
   /** Characters for RTL scripts / CJK, words elsewhere: see reading-time.ts. */
   readingTimeMinutes: number;
   wordCount: number;
+  /**
+   * One line for the reader when Qari is unsure this is the page's main text (a short page, a list of links):
+   * shown above the article instead of refusing to show it. Absent when Qari is sure.
+   */
+  notice?: string;
 }

@@ -33,6 +33,8 @@ export interface TabInspection {
   isArticle: boolean;
   /** Plain-language reason the reader cannot open, when it cannot. */
   reason: string | null;
+  /** One line when the reader opens but Qari is unsure it found the page's main text (Article.notice). */
+  notice: string | null;
   readerOpen: boolean;
 }
 

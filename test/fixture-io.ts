@@ -38,6 +38,8 @@ export interface ExpectedMetadata {
   dir: string | null;
   excerpt: string | null;
   readingTimeMinutes: number | null;
+  /** The reader's one-line notice when Qari is unsure (absent when it is sure). */
+  notice?: string;
 }
 
 export function fixtureSlugs(): string[] {
@@ -69,8 +71,19 @@ export function metadataOf(result: ExtractResult): ExpectedMetadata {
       readingTimeMinutes: null,
     };
   }
-  const { title, byline, siteName, publishedTime, lang, dir, excerpt, readingTimeMinutes } = result.article;
-  return { isArticle: true, title, byline, siteName, publishedTime, lang, dir, excerpt, readingTimeMinutes };
+  const { title, byline, siteName, publishedTime, lang, dir, excerpt, readingTimeMinutes, notice } = result.article;
+  return {
+    isArticle: true,
+    title,
+    byline,
+    siteName,
+    publishedTime,
+    lang,
+    dir,
+    excerpt,
+    readingTimeMinutes,
+    ...(notice && { notice }),
+  };
 }
 
 /** One block per line, so a reviewer's diff of expected.html reads paragraph by paragraph. */

@@ -43,6 +43,10 @@ describe('isMetaLine', () => {
     ['Published'],
     ['The council met on 3 March 2024 to vote on the ferry budget for next winter.'],
     ['و في 12 تشرين الثاني 2024 افتتح المعرض الجديد في وسط المدينة القديمة'],
+    // A number and a small word ("at", "pm") make no dateline; a full stop after two words of prose makes a sentence.
+    ['Polls open at 7am'],
+    ['Voting closes at 8pm.'],
+    ['Voting closes at 8:00 pm.'],
   ])('leaves %s alone (a sentence, or no date, number or byline)', (line) => {
     expect(isMetaLine(line, NONE)).toBe(false);
   });
@@ -117,7 +121,7 @@ describe('removeEdgeLines', () => {
       paragraphs(
         '<p>___</p><p>JESSE MORALES</p><p>Morales covers the environment and rural affairs from Sacramento.</p>' +
           '<h3>Before you move on…</h3><p>… we have a small favour to ask. Readers rely on our independent journalism every day.</p>' +
-          '<p>If you found this useful, you can buy me a coffee.</p>',
+          '<p>Please consider supporting our work with a small monthly donation.</p>',
       ),
     );
     const counts = removeEdgeLines(r, { byline: 'Jesse Morales', siteName: null });
@@ -139,6 +143,20 @@ describe('removeEdgeLines', () => {
     expect(removeEdgeLines(r, NONE, new Set(['counters']))['counters']).toBe(0);
     expect(removeEdgeLines(r, NONE)['counters']).toBe(1);
     expect(r.textContent).not.toContain('Likes');
+  });
+});
+
+describe("removeEdgeLines: the story's closing lines stay", () => {
+  it.each([
+    ['Voting closes at 8pm.'],
+    ['Topics such as housing and the ferry timetable will be on the agenda when the council meets again.'],
+    ['NOT IN MY BACKYARD'],
+    ['Ellen said she would be back on the island next summer, whatever the council decides.'],
+    ['وقال أحد المحتجين للصحفيين: «تابعوا ما يحدث في الشارع، فالناس لن يصمتوا بعد اليوم».'],
+  ])('keeps %s as the last line', (closing) => {
+    const r = root(paragraphs(`<p>${closing}</p>`));
+    expect(removeEdgeLines(r, { byline: 'Ellen Marsh', siteName: null })['tail']).toBe(0);
+    expect(lines(r).at(-1)).toBe(closing);
   });
 });
 

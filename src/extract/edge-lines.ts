@@ -54,13 +54,27 @@ const WEEKDAYS = [
   'شنبه|یکشنبه|یک‌شنبه|دوشنبه|سه‌شنبه|سه شنبه|چهارشنبه|پنجشنبه|پنج‌شنبه|جمعه',
   'יום ראשון|יום שני|יום שלישי|יום רביעי|יום חמישי|יום שישי|שבת',
 ].join('|');
-/** Words that label a meta line or are its units: "Published", "Updated", "min read", "views", "By"… */
+/**
+ * Words that label a meta line or are its units: "Published", "Updated", "min read", "views"… A number next to one
+ * of these is what makes a line a dateline or counter.
+ */
 const LABELS = [
-  'published|posted|updated|last updated|first published|modified|on|at|by|and|min|mins|minute|minutes|read|reading|time',
-  'views?|likes?|restacks?|comments?|shares?|reactions?|votes?|ratings?|from|words?|am|pm|gmt|utc|bst|est|edt|pst|pdt|cet|cest|gst|ast',
-  'نشر|نشر في|نُشر|تم النشر|آخر تحديث|اخر تحديث|تحديث|محدث|تاريخ النشر|بقلم|كتب|كتبت|إعداد|قراءة|دقائق|دقيقة|دقيقتان|مشاهدة|مشاهدات|تعليق|تعليقات|م|ص|مساء|صباحا|في|و',
-  'انتشار|تاریخ انتشار|منتشر شده|به‌روزرسانی|بروزرسانی|کد خبر|کد مطلب|شناسه خبر|زمان مطالعه|مطالعه|دقیقه|بازدید|نظر|به قلم|نویسنده|خبرنگار|ساعت|و',
-  'פורסם|עודכן|עדכון|מאת|זמן קריאה|דקות קריאה|דקות|דקה|קריאה|צפיות|תגובות|בשעה|ב',
+  'published|posted|updated|last updated|first published|modified|min|mins|minute|minutes|read|reading',
+  'views?|likes?|comments?|shares?|reactions?|votes?|ratings?|words?',
+  'نشر|نشر في|نُشر|تم النشر|آخر تحديث|اخر تحديث|تحديث|محدث|تاريخ النشر|بقلم|كتب|كتبت|إعداد|قراءة|دقائق|دقيقة|دقيقتان|مشاهدة|مشاهدات|تعليق|تعليقات',
+  'انتشار|تاریخ انتشار|منتشر شده|به‌روزرسانی|بروزرسانی|کد خبر|کد مطلب|شناسه خبر|زمان مطالعه|مطالعه|دقیقه|بازدید|نظر|به قلم|نویسنده|خبرنگار',
+  'פורסם|עודכן|עדכון|מאת|זמן קריאה|דקות קריאה|דקות|דקה|קריאה|צפיות|תגובות',
+].join('|');
+/**
+ * Small words of any sentence that also join a meta line's parts ("on", "at", "by", "from", "am", "pm", time zones,
+ * "في", "و", "ב"): left out of the count of what remains, but never a sign of a meta line by themselves. "Polls open
+ * at 7am" is a sentence with a number and "at", not a dateline.
+ */
+const CONNECTIVES = [
+  'on|at|by|and|from|am|pm|time|gmt|utc|bst|est|edt|pst|pdt|cet|cest|gst|ast',
+  'في|و|م|ص|مساء|صباحا',
+  'ساعت|و',
+  'בשעה|ב',
 ].join('|');
 const BYLINE_PREFIX = /^(by|written by|words by|بقلم|كتب|كتبت|اسم الكاتب|به قلم|نوشته|מאת)[\s:：،,]+/i;
 
@@ -69,6 +83,9 @@ const boundary = (alternatives: string) =>
 const MONTH_RE = boundary(MONTHS);
 const WEEKDAY_RE = boundary(WEEKDAYS);
 const LABEL_RE = boundary(LABELS);
+const CONNECTIVE_RE = boundary(CONNECTIVES);
+/** A sentence's end: a full stop, question or exclamation mark, except the one of "a.m." / "p.m.". */
+const SENTENCE_END = /(?<![ap]\.m)[.!?؟]$/iu;
 /** Digits of any script (ASCII, Arabic-Indic, Persian), with the separators of dates, times and counts. */
 const NUMBER_RE = /[\d٠-٩۰-۹]+(?:[.,:/٫٬\-–][\d٠-٩۰-۹]+)*[kKmM]?/gu;
 const DIGIT = /[\d٠-٩۰-۹]/u;
@@ -79,7 +96,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 /** A line made only of counts: "142 Likes · 9 Restacks", "12,408 مشاهدة", "4.86 from 29 votes", "58 reactions". */
 const COUNTER =
-  /^[\s·|•,()★☆]*(?:[\d٠-٩۰-۹][\d٠-٩۰-۹.,٫٬]*[kKmM]?\s*(?:from\s+[\d,.]+\s+)?(?:views?|likes?|restacks?|comments?|shares?|reactions?|votes?|ratings?|reviews?|مشاهدة|مشاهدات|تعليقا?|تعليقات|إعجاب|بازدید|نظر|צפיות|תגובות|לייקים)[\s·|•,()]*)+$/iu;
+  /^[\s·|•,()★☆]*(?:[\d٠-٩۰-۹][\d٠-٩۰-۹.,٫٬]*[kKmM]?\s*(?:from\s+[\d,.]+\s+)?(?:views?|likes?|comments?|shares?|reactions?|votes?|ratings?|reviews?|مشاهدة|مشاهدات|تعليقا?|تعليقات|إعجاب|بازدید|نظر|צפיות|תגובות|לייקים)[\s·|•,()]*)+$/iu;
 
 /** Appeals, disclaimers and housekeeping that end an article. */
 const TAIL_BOILERPLATE = new RegExp(
@@ -88,10 +105,8 @@ const TAIL_BOILERPLATE = new RegExp(
     'small favou?r to ask',
     'please consider (supporting|a (small |monthly )*(donation|contribution))',
     '(support|fund) (us|our|independent) (journalism|work|reporting)',
-    'buy me a coffee',
     'reader-supported',
     'become a (free or )?paid subscriber',
-    'view original content',
     'do you have an opinion on',
     'submit a (response|letter)',
     'the views (and opinions )?expressed',
@@ -100,12 +115,17 @@ const TAIL_BOILERPLATE = new RegExp(
     '^(add|post|leave|write) (a |your )?(comment|reply|reaction|response)',
     '(comments?|reactions?|replies) (are|is) (checked|moderated|reviewed)',
     'please keep it civil',
-    '^(tags|tagged|filed under|categories|categorized as|topics)\\b',
+    // A label and its list, not a sentence that opens with the word: "Topics such as housing…" is prose.
+    '^(tags|categories|topics)\\s*([:：]|$)',
+    '^(tagged|filed under|categorized as)\\b',
     '^(source|sources|credit|photo credit)s?\\s*:',
+    // A label and a bare address: "View original content: https://…", "Source: https://…".
+    '^[^.!?؟]{1,80}[:：]\\s*https?://\\S+$',
     // Arabic
     'الآراء الواردة',
     'لا تعبر بالضرورة',
-    'تابعوا|تابعونا|اشترك(وا)? في',
+    // An appeal opens its line; a quote with the word in it («تابعوا ما يحدث») is prose.
+    '^(تابعوا|تابعونا|اشترك(وا)? في)',
     '^(المصدر|الوسوم|كلمات مفتاحية|كلمات دلالية)\\s*[:：]?',
     // Persian
     '^(منبع|برچسب‌?ها|لینک کوتاه|کلیدواژه‌?ها)\\s*[:：]?',
@@ -194,11 +214,13 @@ export function isMetaLine(line: string, meta: EdgeMetadata): boolean {
   }
   rest = rest.replace(MONTH_RE, ' ').replace(WEEKDAY_RE, ' ').replace(NUMBER_RE, ' ');
   // Labels and units count only next to a date or number, or in a "By …" line: "Published" alone is a word.
-  rest = rest.replace(LABEL_RE, ' ').replace(BYLINE_PREFIX, ' ');
+  rest = rest.replace(LABEL_RE, ' ').replace(CONNECTIVE_RE, ' ').replace(BYLINE_PREFIX, ' ');
   const left = rest.match(WORD) ?? [];
   if (!signal) return false;
   // "By Ellen Marsh" with no known byline: the prefix and up to four names.
-  if (BYLINE_PREFIX.test(line.trim())) return left.length <= 4 && !/[.!?؟]$/.test(line);
+  if (BYLINE_PREFIX.test(line.trim())) return left.length <= 4 && !SENTENCE_END.test(line.trim());
+  // "Voting closes at 8:00 pm.": two words of a sentence around a time, and the sentence's full stop.
+  if (left.length >= 2 && SENTENCE_END.test(line.trim())) return false;
   return left.length <= 2;
 }
 
@@ -208,23 +230,40 @@ const POSITION = /^[\d٠-٩۰-۹]+\s*(?:of|\/|من|از|מתוך)\s*[\d٠-٩۰-�
 const AD_LABEL =
   /^(?:advertisement|advertising|ad|ads|sponsored|paid content|ad feedback|scroll to continue|advertisement\s*[·|-]\s*scroll to continue|إعلان|اعلان|إعلانات|تبلیغات|آگهی|פרסומת)$/iu;
 
+/**
+ * A strip of two or more counts, each a number and one word, between bullets: "142 Likes · 9 Restacks · 12 Comments".
+ * Whatever the platform calls its counts, a strip of them has this shape; prose does not.
+ */
+const COUNT_STRIP =
+  /^\s*[\d٠-٩۰-۹][\d٠-٩۰-۹.,٫٬]*[kKmM]?\s+\p{L}+(?:\s*[·•|]\s*[\d٠-٩۰-۹][\d٠-٩۰-۹.,٫٬]*[kKmM]?\s+\p{L}+)+\s*$/u;
+
 export function isCounterLine(line: string): boolean {
-  return line.length <= 80 && (COUNTER.test(line) || POSITION.test(line) || AD_LABEL.test(line));
+  return (
+    line.length <= 80 && (COUNTER.test(line) || COUNT_STRIP.test(line) || POSITION.test(line) || AD_LABEL.test(line))
+  );
 }
 
 /** A signature or separator at the very end: "JESSE MORALES", "___", "— A.B." */
 function isSignature(line: string, meta: EdgeMetadata): boolean {
   if (!(line.match(WORD) ?? []).length) return line.length <= 20; // "___", "* * *"
-  if (bylineNames(meta.byline).some((n) => n.toLowerCase() === line.toLowerCase())) return true;
-  const words = line.match(WORD) ?? [];
-  return words.length <= 4 && line === line.toUpperCase() && line !== line.toLowerCase();
+  // The byline's own name, in any case ("JESSE MORALES"). Any other line in capitals may be the story's last words
+  // ("NOT IN MY BACKYARD"): the shape alone does not tell a signature.
+  return bylineNames(meta.byline).some((n) => n.toLowerCase() === line.toLowerCase());
 }
 
-/** "Morales covers the environment…", "Ellen grows vegetables…": a short paragraph about the byline's author. */
-function isAuthorBio(line: string, meta: EdgeMetadata): boolean {
+/**
+ * "Jesse Morales covers the environment…", "Morales covers…": a short paragraph about the byline's author. The first
+ * name alone ("Ellen grows vegetables…") only inside an author card, a box that opens with a "By …" line: a story's
+ * closing sentence may well start with someone who shares it ("Ellen said she would be back next summer.").
+ */
+function isAuthorBio(el: Element, line: string, meta: EdgeMetadata): boolean {
   if (line.length > 320) return false;
-  // The full name, the first name (blogs: "Ellen grows…") or the surname (news: "Morales covers…").
-  const names = bylineNames(meta.byline).flatMap((n) => [n, ...n.split(/\s+/)].map((w) => w.toLowerCase()));
+  const first = el.parentElement?.firstElementChild;
+  const card = !!first && first !== el && BYLINE_PREFIX.test(text(first));
+  const names = bylineNames(meta.byline).flatMap((n) => {
+    const words = n.split(/\s+/);
+    return [n, words.at(-1)!, ...(card ? [words[0]!] : [])].map((w) => w.toLowerCase());
+  });
   const start = line.toLowerCase();
   return names.some((n) => n.length > 2 && start.startsWith(n) && !/[\p{L}\p{M}]/u.test(start.charAt(n.length)));
 }
@@ -336,7 +375,7 @@ export function removeTailLines(root: Element, known: EdgeMetadata): number {
       (t.length < 700 && TAIL_BOILERPLATE.test(t)) ||
       isMetaLine(t, known) ||
       isSignature(t, known) ||
-      isAuthorBio(t, known);
+      isAuthorBio(el, t, known);
     const label = removedAfter && t.length <= 60 && !/[.!?؟。]$/.test(t) && !el.matches('li');
     if (!boilerplate && !label) break;
     removeLine(el, root);

@@ -42,6 +42,7 @@ import { blockText } from './text-content';
 import { measureTextWeight, type TextWeight } from './text-weight';
 import { TimeBudgetExceeded, withDeadline } from './time-budget';
 import { unclobber } from './unclobber';
+import { hasText, UNSURE_NOTICE, unsureWhy, type Unsure } from './confidence';
 
 export interface ExtractOptions {
   /** The page's URL: base for relative links, and the host that "same-site teaser" checks compare with. */
@@ -68,12 +69,8 @@ export type ExtractResult =
   | { ok: true; article: Article; stats: Record<string, number> }
   | { ok: false; reason: 'not-article' | 'too-large'; title: string | null; message: string };
 
-/**
- * Below these an extraction is a teaser, a stub or a home page rather than an article: about two short
- * paragraphs of prose. Arabic and Hebrew need fewer characters for the same content, but the margin is wide.
- */
-const MIN_TEXT = 400;
-const MIN_PARAGRAPHS = 2;
+/** The refusal: only for a page with no text to show (never refuse otherwise: confidence.ts). */
+const NO_TEXT = 'This page has no text Qari can show.';
 
 // ---------------------------------------------------------------------------------------------------------------
 // What the passes share.
@@ -115,6 +112,13 @@ interface PageRun {
   hidden: boolean;
   qa: Element | null;
   lead: LeadMedia | null;
+  /**
+   * Plain Readability's view of the page, for when Qari's passes leave nothing to show: a copy of the prepared
+   * page taken before the passes ran (the 'spare' pass). Null in the plain run itself.
+   */
+  spare: Document | null;
+  /** This run is that fallback: the copy was prepared already, and what it finds is shown as found. */
+  fallback: boolean;
 }
 
 /** After Readability: its result, and what the passes after it share. */
@@ -136,6 +140,8 @@ interface ArticleRun extends PageRun {
   pageByline: string | null;
   textContent: string;
   base: BaseDirection | null;
+  /** Why Qari is unsure this is the page's main text (the reader and popup say so in one line), or null. */
+  unsure: Unsure | null;
 }
 
 /** What a pass answers: how many things it removed or restored (counted in `stats`), or nothing. */
@@ -179,6 +185,12 @@ const PASSES = [
       // elements sit out the clutter passes.
       if (options.passes !== false) run.rules = options.siteRules ?? builtinRulesFor(url, doc);
     },
+  },
+  // Before any pass removes anything: the copy the fallback reads if the passes leave no text (never refuse).
+  {
+    name: 'spare',
+    stage: 'prepare',
+    run: (run) => void (run.options.passes !== false && (run.spare = run.doc.cloneNode(true) as Document)),
   },
 
   // Before Readability: what is never article, so that Readability can neither keep it nor choose it.
@@ -343,9 +355,7 @@ function readability(run: PageRun): ArticleRun | ExtractResult {
   }).parse();
   const root = parsed?.content;
   const title = meta.title ?? parsed?.title?.trim() ?? null;
-  if (!parsed || !root) {
-    return { ok: false, reason: 'not-article', title, message: 'No article was found on this page.' };
-  }
+  if (!parsed || !root) return { ok: false, reason: 'not-article', title, message: NO_TEXT };
   const byline = meta.byline ?? parsed.byline ?? null;
   const siteName = meta.siteName ?? parsed.siteName ?? null;
   const next: ArticleRun = {
@@ -361,6 +371,7 @@ function readability(run: PageRun): ArticleRun | ExtractResult {
     pageByline: null,
     textContent: '',
     base: null,
+    unsure: null,
   };
   return next;
 }
@@ -370,19 +381,13 @@ function stripClasses(root: Element): void {
   root.removeAttribute('class');
 }
 
+/** Refused only when there is nothing to show; a short or list-like page is shown with a notice (confidence.ts). */
 function verdict(run: ArticleRun): ExtractResult | void {
   const { root, title, teaserPage } = run;
   const textContent = blockText(root);
-  const paragraphs = textContent.split('\n').filter((line) => line.length >= 80).length;
-  if (textContent.length < MIN_TEXT || paragraphs < MIN_PARAGRAPHS || teaserPage) {
-    return {
-      ok: false,
-      reason: 'not-article',
-      title,
-      message: 'This page does not look like an article: it has no long run of text to read.',
-    };
-  }
+  if (!hasText(textContent)) return { ok: false, reason: 'not-article', title, message: NO_TEXT };
   run.textContent = textContent;
+  run.unsure = run.fallback ? 'uncleaned' : unsureWhy(textContent, teaserPage);
 }
 
 function direction(run: ArticleRun): void {
@@ -417,6 +422,7 @@ function article(run: ArticleRun): ExtractResult {
       textContent,
       readingTimeMinutes: readingTimeMinutes(textContent, lang, wordCount),
       wordCount,
+      ...(run.unsure && { notice: UNSURE_NOTICE[run.unsure] }),
     },
   };
 }
@@ -475,11 +481,35 @@ function nextStep(
   }
 }
 
-/** The extraction: the passes in order, one `yield` after each (a step that may take a while on a huge page). */
+/** Passes the fallback's copy has had already (it is taken after them), and that need a window it lacks in Node. */
+const DONE_ON_SPARE: ReadonlySet<string> = new Set<PassName>(['unclobber', 'ampImages', 'lazyImages', 'absoluteUrls']);
+
+/**
+ * The extraction, and when Qari's passes leave no text, plain Readability on the copy taken before them: never
+ * refuse a page that has text (confidence.ts).
+ */
 function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, ExtractResult> {
-  const qari = options.passes !== false;
-  const skip = new Set<string>(options.skip ?? []);
-  const page: PageRun = {
+  const page = pageRun(doc, options, false);
+  const result = yield* pipeline(page);
+  if (result.ok || result.reason !== 'not-article' || !page.spare) return result;
+  return yield* orNoText(pipeline(pageRun(page.spare, { ...options, passes: false }, true)), result);
+}
+
+/**
+ * The fallback, or the refusal Qari gave before there was one: markup that only the second Readability run trips
+ * over (tag soup with element names such as "<title", found by test/robustness) must not turn into an exception.
+ */
+function* orNoText(steps: Generator<void, ExtractResult>, refusal: ExtractResult): Generator<void, ExtractResult> {
+  try {
+    return yield* steps;
+  } catch (error) {
+    if (error instanceof TimeBudgetExceeded) throw error;
+    return refusal;
+  }
+}
+
+function pageRun(doc: Document, options: ExtractOptions, fallback: boolean): PageRun {
+  return {
     doc,
     url: options.url,
     options,
@@ -493,11 +523,21 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
     hidden: false,
     qa: null,
     lead: null,
+    spare: null,
+    fallback,
   };
+}
+
+/** The passes in order, one `yield` after each (a step that may take a while on a huge page). */
+function* pipeline(page: PageRun): Generator<void, ExtractResult> {
+  const { options } = page;
+  const qari = options.passes !== false;
+  const skip = new Set<string>(options.skip ?? []);
   let run: ArticleRun | null = null;
   for (const pass of PASSES as readonly Pass[]) {
     if (pass.qari && (!qari || skip.has(pass.name))) continue;
     if (pass.of && (!qari || skip.has(pass.of))) continue;
+    if (page.fallback && DONE_ON_SPARE.has(pass.name)) continue;
     const t0 = options.onPass ? performance.now() : 0;
     let count: Count = undefined;
     let result: ExtractResult | void = undefined;

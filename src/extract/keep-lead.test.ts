@@ -358,3 +358,15 @@ describe('rememberLead: what comes after the body is not a box beside it', () =>
     expect(root.textContent).not.toContain(BIO);
   });
 });
+
+describe('a lead photo above a <div> of <br>-separated text (no <h1>, no <p>)', () => {
+  it('keeps the photo', () => {
+    const text = BODY.join('<br><br>');
+    const page =
+      '<div class="newstitle">Tram extension approved</div><div class="newsdate">2020-03-05 | 12:24</div>' +
+      `<div class="newsphoto"><img src="/images/tram-1024.jpg" width="640" height="400" alt=""></div><div class="newstext">${text}</div>`;
+    const d = new JSDOM(html(page), { url: URL_ }).window.document;
+    const result = extractArticle(d, { url: URL_ });
+    expect(result.ok && result.article.content).toContain('tram-1024.jpg');
+  });
+});

@@ -36,6 +36,21 @@ interface Candidate {
 const BOX_PARAGRAPHS = 2;
 const BODY = 3;
 
+/** A paragraph of prose, by which lost media find their place: at least this long. */
+const PROSE = 80;
+
+/**
+ * A paragraph for ordering: a <p> of prose, or a <div> whose own text (between <br>s, not in child blocks) is prose:
+ * older templates set the whole story as one <div> of <br>-separated lines, with no <p> at all.
+ */
+function isProse(node: Element): boolean {
+  if (node.tagName === 'P') return (node.textContent ?? '').trim().length >= PROSE;
+  if (node.tagName !== 'DIV' || !node.querySelector(':scope > br')) return false;
+  let own = 0;
+  for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) own += c.nodeValue!.trim().length;
+  return own >= PROSE;
+}
+
 /** Links make up most of it: a "read more" line, not a standfirst. */
 function isLinkLine(p: Element): boolean {
   const total = (p.textContent ?? '').trim().length;
@@ -163,10 +178,7 @@ export function rememberLead(doc: Document): LeadMedia {
   const hero = heroScope(h1);
   for (let node = walker.nextNode() as Element | null; node; node = walker.nextNode() as Element | null) {
     if (node === h1) afterTitle = true;
-    if (
-      (node.tagName === 'P' && (node.textContent ?? '').trim().length >= 80) ||
-      (afterTitle && paragraphs === 0 && isSubhead(node))
-    ) {
+    if (isProse(node) || (afterTitle && paragraphs === 0 && isSubhead(node))) {
       node.setAttribute(ORDER, String(paragraphs));
       if (afterTitle && paragraphs < LEAD_PARAGRAPHS && !isLinkLine(node)) {
         candidates.push({ clone: asParagraph(node), original: node, order: paragraphs, paragraph: true });

@@ -267,3 +267,19 @@ describe('normalizeDate', () => {
     expect(normalizeDate('yesterday afternoon')).toBeNull();
   });
 });
+
+describe('readMetadata: a date printed under the headline', () => {
+  const title = '<title>Harbour bridge reopens</title>';
+  it('reads "2020-03-05 | 12:24" right under a <div> headline on a page with no date metadata', () => {
+    const meta = readMetadata(
+      doc(title, '<div>Harbour bridge reopens</div><div>2020-03-05 | 12:24</div><div>The bridge reopened today.</div>'),
+    );
+    expect(meta.publishedTime).toBe('2020-03-05T12:24');
+  });
+  it("does not take the top bar's date above the headline", () => {
+    const meta = readMetadata(
+      doc(title, '<div>2024-12-07</div><div>Harbour bridge reopens</div><p>The bridge reopened.</p>'),
+    );
+    expect(meta.publishedTime).toBeNull();
+  });
+});

@@ -139,6 +139,7 @@ export function readMetadata(doc: Document): PageMetadata {
     ) ??
     normalizeDate(timeEl?.getAttribute('datetime')) ??
     null;
+  const title = rawTitle ? cleanTitle(rawTitle, siteName, doc.URL) : null;
   const byline =
     names(ldArticle?.['author']) ??
     meta(doc, 'author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author') ??
@@ -155,12 +156,51 @@ export function readMetadata(doc: Document): PageMetadata {
   ].filter((v): v is string => !!v);
 
   return {
-    title: rawTitle ? cleanTitle(rawTitle, siteName, doc.URL) : null,
+    title,
     byline: byline && !/^https?:\/\//.test(byline) ? cleanByline(byline, siteName) : null,
     siteName,
-    publishedTime,
+    publishedTime: publishedTime ?? printedDate(doc, title),
     leadImage,
     excerpt: meta(doc, 'description', 'og:description', 'twitter:description') ?? str(ldArticle?.['description']),
     langHints,
   };
+}
+
+/** "2020-03-05 | 12:24", "2020/03/05 12:24", "2020.03.05": a line that is only an unambiguous (year-first) date. */
+const DATE_LINE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s*[|,·T-]?\s*(\d{1,2}):(\d{2}))?$/;
+/** How many lines after the headline a date line may stand: the dateline sits right under it, a clock does not. */
+const DATE_LINES_AFTER_TITLE = 4;
+
+/**
+ * A date printed under the headline on a page with no date metadata (older templates: no <time>, no meta tags). Only
+ * a line right after the headline's text counts: a date in the page's top bar is usually today's, not the story's.
+ */
+function printedDate(doc: Document, title: string | null): string | null {
+  const h1 = doc.querySelector('h1');
+  const headline = squeeze(h1?.textContent ?? title ?? '');
+  if (!headline || !doc.body) return null;
+  const walker = doc.createTreeWalker(doc.body, 4 /* text */);
+  let after = -1;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentElement?.tagName;
+    if (parent === 'SCRIPT' || parent === 'STYLE') continue;
+    const line = squeeze(n.nodeValue ?? '');
+    if (!line) continue;
+    if (after < 0) {
+      if (line === headline) after = 0;
+      continue;
+    }
+    if (++after > DATE_LINES_AFTER_TITLE) return null;
+    const m = DATE_LINE.exec(line);
+    if (!m) continue;
+    const [, y, mo, d, h, mi] = m;
+    const date = `${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+    if (Number.isNaN(Date.parse(date))) return null;
+    return h ? `${date}T${h.padStart(2, '0')}:${mi}` : date;
+  }
+  return null;
+}
+
+function squeeze(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }

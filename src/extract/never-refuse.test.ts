@@ -1,0 +1,57 @@
+// @vitest-environment jsdom
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from './extract-article';
+
+const URL_ = 'https://news.example/2024/05/brief';
+const extract = (body: string, head = '<title>Ferry brief</title>') =>
+  extractArticle(new JSDOM(`<html><head>${head}</head><body>${body}</body></html>`, { url: URL_ }).window.document, {
+    url: URL_,
+  });
+/** A sentence of about `n` characters. */
+const sentence = (n: number, seed = 0) =>
+  `${'The island council voted again on the late ferry, and residents waited for the timetable to change. '
+    .repeat(3)
+    .slice(seed, seed + n - 1)
+    .trim()}.`;
+
+describe('never refuse when there is text to show', () => {
+  it('shows a short news brief of four 100-character paragraphs', () => {
+    const result = extract(
+      `<article><h1>Ferry brief</h1>${[0, 5, 10, 15].map((s) => `<p>${sentence(100, s)}</p>`).join('')}</article>`,
+    );
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.article.textContent.split('\n').length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('shows a two-line post, with a notice that Qari is unsure', () => {
+    const result = extract(
+      '<main><h1>Ferry brief</h1><p>The late ferry runs again from Monday.</p><p>Tickets at the pier.</p></main>',
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.textContent).toContain('The late ferry runs again from Monday.');
+    expect(result.article.notice).toMatch(/little text/);
+  });
+
+  it('shows a page of teaser links with a notice, not a refusal', () => {
+    const card = (i: number) =>
+      `<li><a href="/2024/05/story-${i}"><img src="/t${i}.jpg"><h3>Story number ${i} about the island</h3></a><time>14:0${i}</time></li>`;
+    const result = extract(`<main><ul>${[1, 2, 3, 4, 5, 6].map(card).join('')}</ul></main>`);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.article.notice).toBeTruthy();
+  });
+
+  it('has no notice on a real article', () => {
+    const result = extract(
+      `<article><h1>Ferry brief</h1>${[0, 5, 10, 15, 20].map((s) => `<p>${sentence(180, s)}</p>`).join('')}</article>`,
+    );
+    expect(result.ok && result.article.notice).toBeUndefined();
+  });
+
+  it('refuses a page with no text at all', () => {
+    const result = extract('<div><img src="/logo.png"></div>');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toBe('not-article');
+  });
+});
