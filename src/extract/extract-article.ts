@@ -190,7 +190,7 @@ const PASSES = [
   {
     name: 'spare',
     stage: 'prepare',
-    run: (run) => void (run.options.passes !== false && (run.spare = run.doc.cloneNode(true) as Document)),
+    run: (run) => void (run.options.passes !== false && (run.spare = spareCopy(run.doc))),
   },
 
   // Before Readability: what is never article, so that Readability can neither keep it nor choose it.
@@ -478,6 +478,18 @@ function nextStep(
       title: null,
       message: `This page is too large to read: Qari stopped after ${seconds} s without finishing.`,
     };
+  }
+}
+
+/**
+ * A copy of the page, or none when the DOM cannot copy it: jsdom's cloneNode rejects element names its parser
+ * accepted ("<title", from tag soup: test/robustness); such a page is extracted without the fallback, as before it.
+ */
+function spareCopy(doc: Document): Document | null {
+  try {
+    return doc.cloneNode(true) as Document;
+  } catch {
+    return null;
   }
 }
 
