@@ -7,7 +7,7 @@
  * (machine first, ratio and budget lines last) and writes the same to bench/results.json. Every figure comes from
  * this run; warm-up runs are discarded. The library sizes can be overridden: BENCH_LIBRARY_SIZES=100,1000.
  * BENCH_ONLY=reader,sizes (comma-separated: memory, extraction, reader, fonts, sizes, library) runs only those
- * sections; `reader` also runs `extraction`, the reference of its ratio. BENCH_CORPUS=/work/corpus/wcxb adds the
+ * sections; `reader` also runs `extraction`, the reference of its ratio. BENCH_CORPUS=DIR (where scripts/get-wcxb.sh put WCXB) adds the
  * extraction figures of 100 real article pages from WCXB's dev split (bench/wcxb-sample.ts), reported apart.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
