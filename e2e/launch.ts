@@ -28,10 +28,21 @@ export interface Qari {
 const FEATURES_WITHOUT_PARTITIONING_OFF =
   'AvoidUnnecessaryBeforeUnloadCheckSync,DestroyProfileOnBrowserClose,HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,LensOverlay,MediaRouter,PaintHolding,AvoidCorsURLLoaderRestartOnRedirect,OptimizationHints,NetworkTimeServiceQuerying,AimEnabled,PreconnectToSearch';
 
-export async function launchQari(options: { headless?: boolean; lang?: string; extDir?: string } = {}): Promise<Qari> {
+export interface LaunchOptions {
+  headless?: boolean;
+  lang?: string;
+  extDir?: string;
+  /**
+   * A profile folder to use and keep (a test that closes the browser and opens it again, as a reader would);
+   * by default each launch gets a fresh one, removed on close.
+   */
+  profile?: string;
+}
+
+export async function launchQari(options: LaunchOptions = {}): Promise<Qari> {
   const ext = resolve(options.extDir ?? process.env.EXT_DIR ?? 'dist');
   const server = await startServer();
-  const profile = mkdtempSync(join(tmpdir(), 'qari-e2e-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'qari-e2e-'));
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: options.headless ?? true,
@@ -103,7 +114,7 @@ export async function launchQari(options: { headless?: boolean; lang?: string; e
     async close() {
       await ctx.close();
       await server.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
