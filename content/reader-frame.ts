@@ -32,6 +32,8 @@ interface Frame {
 }
 
 let current: Frame | null = null;
+/** The dialog inside each host's closed shadow root (reachable from here only). */
+const dialogs = new WeakMap<HTMLElement, HTMLDialogElement>();
 let saved: { x: number; y: number; focus: Element | null } | null = null;
 let escapeHandler: ((event: KeyboardEvent) => void) | null = null;
 
@@ -50,6 +52,24 @@ function setHidden(host: HTMLElement, hidden: boolean): void {
   important('opacity', hidden ? '0' : '1');
   important('pointer-events', hidden ? 'none' : 'auto');
   host.inert = hidden;
+  if (!hidden) showModal(host);
+}
+
+/**
+ * A shown reader is a modal dialog (inside the closed shadow root, around the frame): it goes into the top layer,
+ * above the page's own open dialogs and popovers (a newsletter modal would otherwise sit over it whatever its
+ * z-index), out of reach of what the page sets on <html> (opacity, filter apply to the page's tree, not to the
+ * top layer), and the latest modal is the one not made inert: under a page's modal the reader could be neither
+ * clicked, scrolled nor focused. The page is inert while the reader is shown, as it should be.
+ */
+function showModal(host: HTMLElement): void {
+  const dialog = dialogs.get(host);
+  if (!host.isConnected || !dialog || dialog.open) return;
+  try {
+    dialog.showModal();
+  } catch {
+    // A page in fullscreen, or a browser without it: the fixed, topmost z-index box remains.
+  }
 }
 
 /** Whether `token` is the one this script handed its current reader frame. */
@@ -89,8 +109,20 @@ function create(hidden: boolean): Frame {
     'color-scheme': 'normal',
   }))
     important(prop, value);
-  setHidden(host, hidden);
   const shadow = host.attachShadow({ mode: 'closed' });
+  const dialog = pageDocument.create('dialog') as HTMLDialogElement;
+  // Shown (display: block) even while closed: a prepared reader renders out of sight before it is a modal.
+  dialog.setAttribute(
+    'style',
+    'all:initial;display:block;position:fixed;inset:0;width:100%;height:100%;max-width:none;max-height:none;margin:0;padding:0;border:0;background:transparent;overflow:hidden',
+  );
+  // Escape that reaches the dialog (focus on it rather than in the frame) closes the reader, not just the modal.
+  dialog.addEventListener('cancel', (event) => {
+    event.preventDefault();
+    escapeHandler?.(new KeyboardEvent('keydown', { key: 'Escape' }));
+  });
+  dialogs.set(host, dialog);
+  setHidden(host, hidden);
   const frame = pageDocument.create('iframe') as HTMLIFrameElement;
   const token = crypto.randomUUID();
   frame.src = browser.runtime.getURL(hidden ? 'reader.html?hidden=1' : 'reader.html');
@@ -105,8 +137,10 @@ function create(hidden: boolean): Frame {
     },
     { once: true },
   );
-  shadow.append(frame);
+  dialog.append(frame);
+  shadow.append(dialog);
   pageDocument.root()?.append(host);
+  if (!hidden) showModal(host);
   return state;
 }
 

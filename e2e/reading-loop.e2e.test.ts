@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -161,4 +162,54 @@ test('the keyboard command toggles the reader view without the popup', async () 
   await run();
   await expect.poll(() => readerShown(fresh)).toBe(false);
   await fresh.close();
+});
+
+/** The colour of one pixel of what the tab shows (a 1 × 1 PNG screenshot, filter byte then RGB(A)). */
+async function pixelAt(target: Page, x: number, y: number): Promise<[number, number, number]> {
+  const png = await target.screenshot({ clip: { x, y, width: 1, height: 1 }, caret: 'initial' });
+  const chunks: Buffer[] = [];
+  for (let at = 8; at < png.length;) {
+    const length = png.readUInt32BE(at);
+    if (png.toString('latin1', at + 4, at + 8) === 'IDAT') chunks.push(png.subarray(at + 8, at + 8 + length));
+    at += length + 12;
+  }
+  const row = inflateSync(Buffer.concat(chunks));
+  return [row[1]!, row[2]!, row[3]!];
+}
+
+test("the reader is above the page's own open modal and untouched by what the page sets on <html>", async () => {
+  const paragraphs = Array.from(
+    { length: 8 },
+    (_, i) => `<p>Paragraph ${i + 1} of the council's report on the harbour wall, long enough to be read as prose.</p>`,
+  ).join('');
+  qari.server.addPage(
+    '/modal-page.html',
+    `<!doctype html><html lang="en"><head><title>Harbour wall report</title>
+      <style>html { filter: invert(1); opacity: 0.6 } dialog { width: 60vw; height: 60vh; background: #c00 }</style>
+      </head><body><article><h1>Harbour wall report</h1>${paragraphs}</article>
+      <dialog id="newsletter">Subscribe to our newsletter!</dialog>
+      <script>document.getElementById('newsletter').showModal()</script></body></html>`,
+  );
+  const modalPage = await qari.ctx.newPage();
+  await modalPage.goto(`${qari.server.origin}/modal-page.html`);
+  expect(await modalPage.evaluate(() => document.querySelector('dialog')!.open)).toBe(true);
+  const popup = await popupFor(qari, modalPage);
+  await popup.getByRole('button', { name: 'Open reader view' }).click();
+  await modalPage.bringToFront();
+  const reader = await waitForReader(modalPage);
+  const center = await modalPage.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.tagName);
+  expect(center).toBe('QARI-READER');
+  // The reader's own page colour, exactly: neither the page's inversion nor its opacity reaches it.
+  const background = await reader.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  const [r, g, b] = background.match(/\d+/g)!.map(Number) as [number, number, number];
+  const viewport = modalPage.viewportSize()!;
+  const pixel = await pixelAt(modalPage, viewport.width / 2, viewport.height - 5);
+  for (const [i, channel] of [r, g, b].entries()) expect(Math.abs(pixel[i]! - channel)).toBeLessThanOrEqual(2);
+  // A real click: under the page's modal a reader that is not itself the latest modal is inert, unclickable.
+  await reader.getByRole('button', { name: 'Close reader view' }).click();
+  await expect.poll(() => readerShown(modalPage)).toBe(false);
+  // The page's modal is as it was.
+  expect(await modalPage.evaluate(() => document.querySelector('dialog')!.open)).toBe(true);
+  await popup.close();
+  await modalPage.close();
 });
