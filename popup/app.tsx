@@ -10,6 +10,7 @@ import { ReaderToggle } from './components/reader-toggle';
 import { ReadingList } from './components/reading-list';
 import { RemovedBlocks } from './components/removed-blocks';
 import { SaveButton } from './components/save-button';
+import { SaveTabs } from './components/save-tabs';
 import { ReadingSettings } from './components/reading-settings';
 import { targetTabId } from './target-tab';
 import { useSettings } from './use-settings';
@@ -168,6 +169,7 @@ export function App() {
           </p>
         )}
         {info?.isArticle && <SaveButton info={info} />}
+        {info && <SaveTabs tabId={info.tabId} />}
         {info && <RemovedBlocks url={info.url} />}
         {settings && (
           <ReadingSettings

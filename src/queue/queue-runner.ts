@@ -21,6 +21,8 @@ export interface RunnerOptions {
   schedule?: (at: number | null) => void;
   /** Told after every change of a job's state (the background throttles it into a progress event). */
   onChange?: () => void;
+  /** Told how each job ended (after it is recorded). */
+  onSettled?: (job: Job, outcome: JobOutcome) => void;
   /** Told when nothing runs and nothing waits (the offscreen document can go). */
   onIdle?: () => void;
 }
@@ -50,6 +52,7 @@ export class QueueRunner {
       schedule: () => undefined,
       onChange: () => undefined,
       onIdle: () => undefined,
+      onSettled: () => undefined,
       ...options,
     };
   }
@@ -110,7 +113,10 @@ export class QueueRunner {
           return { status: 'failed', failure: failure.failure };
         },
       )
-      .then((outcome) => finishJob(job.id, outcome, { dbName: this.opts.dbName, now: this.opts.now() }))
+      .then(async (outcome) => {
+        await finishJob(job.id, outcome, { dbName: this.opts.dbName, now: this.opts.now() });
+        this.opts.onSettled(job, outcome);
+      })
       .catch(() => undefined) // the queue database failed: the job stays running and is recovered next start
       .finally(() => {
         this.running.delete(job.id);
