@@ -2,6 +2,7 @@ import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import { t } from '../src/i18n';
 import { articleIdFor } from '../src/library';
 import { enqueueEntries } from '../src/queue';
+import { sitePattern } from './extract-url';
 import { runner, watchJob } from './queue-service';
 import { saveTab } from './save-tab';
 
@@ -50,7 +51,7 @@ async function show(tabId: number | undefined, text: string, title: string): Pro
  * be shown (already granted, or a call outside a click such as the e2e hook), access is checked instead.
  */
 export async function saveLink(url: string, tab?: Tabs.Tab): Promise<void> {
-  const origins = [`${new URL(url).origin}/*`];
+  const origins = [sitePattern(url)];
   const asked = browser.permissions.request({ origins });
   const granted = await asked.catch(() => browser.permissions.contains({ origins }).catch(() => false));
   const tabId = tab?.id;

@@ -46,7 +46,17 @@ export async function extractImported(url: string, content: ImportedContent): Pr
   };
 }
 
+/**
+ * The host permission pattern for `url`'s site. Without the port: Firefox refuses a pattern with one (contains()
+ * answered false for http://127.0.0.1:PORT/* with http://127.0.0.1/* granted), and Chrome ignores ports in
+ * host permissions anyway.
+ */
+export function sitePattern(url: string): string {
+  const { protocol, hostname } = new URL(url);
+  return `${protocol}//${hostname}/*`;
+}
+
 /** Whether Qari may download from `url`'s site (optional host access, granted by the reader). */
 export function hasHostAccess(url: string): Promise<boolean> {
-  return browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] }).catch(() => false);
+  return browser.permissions.contains({ origins: [sitePattern(url)] }).catch(() => false);
 }
