@@ -1,5 +1,6 @@
 import browser, { type Tabs } from 'webextension-polyfill';
-import { backgroundPolicy, callTab, handleMessages, QariError, type BackgroundMethods } from '../src/messages';
+import { callTab, handleMessages, QariError, type BackgroundMethods } from '../src/messages';
+import { backgroundPolicy } from '../src/message-policy';
 import { enqueueEntries } from '../src/queue';
 import { loadRemovedBlocks } from '../src/site-rules/removed-blocks';
 import { createMenus, menuItems, onMenuClicked } from './context-menu';

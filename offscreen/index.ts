@@ -1,4 +1,5 @@
-import { handleMessages, offscreenPolicy, type OffscreenMethods } from '../src/messages';
+import { offscreenPolicy } from '../src/message-policy';
+import { handleMessages, type OffscreenMethods } from '../src/messages';
 import { extractFromHtml } from '../src/page-fetch/extract-from-html';
 
 /**

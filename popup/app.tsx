@@ -10,7 +10,6 @@ import { ReaderToggle } from './components/reader-toggle';
 import { ReadingList } from './components/reading-list';
 import { RemovedBlocks } from './components/removed-blocks';
 import { SaveButton } from './components/save-button';
-import { SaveTabs } from './components/save-tabs';
 import { ReadingSettings } from './components/reading-settings';
 import { targetTabId } from './target-tab';
 import { useSettings } from './use-settings';
@@ -46,6 +45,17 @@ function ReadingTime({ minutes }: { minutes: number }) {
 }
 
 let prepared: PreparedReader | null = null;
+
+type SaveTabsComponent = typeof import('./components/save-tabs').SaveTabs;
+
+/** "Save all N tabs", loaded after the popup's first paint: it is not needed for it (popup budget, bench/sizes.ts). */
+function LazySaveTabs({ tabId }: { tabId: number }) {
+  const [SaveTabs, setSaveTabs] = useState<SaveTabsComponent | null>(null);
+  useEffect(() => {
+    void import('./components/save-tabs').then((m) => setSaveTabs(() => m.SaveTabs));
+  }, []);
+  return SaveTabs ? <SaveTabs tabId={tabId} /> : null;
+}
 
 export function App() {
   const [state, setState] = useState<State>({ kind: 'loading' });
@@ -169,7 +179,7 @@ export function App() {
           </p>
         )}
         {info?.isArticle && <SaveButton info={info} />}
-        {info && <SaveTabs tabId={info.tabId} />}
+        {info && <LazySaveTabs tabId={info.tabId} />}
         {info && <RemovedBlocks url={info.url} />}
         {settings && (
           <ReadingSettings

@@ -19,7 +19,8 @@ const fake = vi.hoisted(() => {
 });
 vi.mock('webextension-polyfill', () => ({ default: fake.browser }));
 
-const { backgroundPolicy, callerOf, handleMessages } = await import('./messages');
+const { callerOf, handleMessages } = await import('./messages');
+const { backgroundPolicy } = await import('./message-policy');
 type BackgroundMethods = import('./messages').BackgroundMethods;
 
 const EXT = 'chrome-extension://qari-id';

@@ -7,19 +7,7 @@ import { QariError, type ErrorCode } from './qari-error';
 import type { ImportEntry } from './import/import-entry';
 import type { HtmlExtraction } from './page-fetch/extract-from-html';
 import type { EnqueueResult, FailedJob, QueueSnapshot } from './queue';
-import {
-  isArrayOf,
-  isBoolean,
-  isFiniteNumber,
-  isOneOf,
-  isString,
-  isTabId,
-  isToken,
-  isWebUrl,
-  optional,
-  shape,
-  type Guard,
-} from './message-guards';
+import type { Guard } from './message-guards';
 
 export { QariError, type ErrorCode };
 
@@ -28,7 +16,7 @@ export { QariError, type ErrorCode };
  * name → (args) → result; callers get typed `callBackground` / `callTab`. Errors thrown by a handler travel
  * back as `{ error }` and are re-thrown at the caller as `QariError`, with a code the UI turns into words.
  *
- * Every method has a sender policy (`backgroundPolicy`, `contentPolicy`): which context may call it, decided
+ * Every method has a sender policy (`backgroundPolicy`, `contentPolicy`, `offscreenPolicy` in message-policy.ts): which context may call it, decided
  * from what the browser says about the sender (`callerOf`), never from the message; and a run-time guard of its
  * arguments. Where the caller lives in a tab (the reader frame over a page, a content script) the tab is the
  * sender's, never an argument.
@@ -197,78 +185,7 @@ export interface Policy<A, K extends CallerKind> {
   args: Guard<A>;
 }
 type ArgsOf<F> = F extends (args: infer A) => unknown ? A : never;
-type PolicyTable<M> = { [K in keyof M]: Policy<ArgsOf<M[K]>, CallerKind> };
-
-const empty = shape<Record<string, never>>({});
-const token = shape({ token: isToken });
-/** A block's text as the reader shows it: long enough for any paragraph, short enough to fold cheaply. */
-const BLOCK_TEXT_MAX = 100_000;
-
-/** One import: the largest Pocket exports seen hold ~15,000 links. */
-export const ENTRIES_MAX = 20_000;
-/** HTML an export carries for one article: more than any article page (extract-html.ts: 5.3 MB at most seen). */
-export const CONTENT_HTML_MAX = 5_000_000;
-/** Decoded HTML of one fetched page (fetch-page.ts caps the bytes at 10 MB; a character is at least a byte). */
-const PAGE_HTML_MAX = 10 * 2 ** 20;
-const TEXT_FIELD_MAX = 2_000;
-
-const isText = optional(isString(TEXT_FIELD_MAX));
-export const isImportEntry: Guard<ImportEntry> = shape<ImportEntry>({
-  url: isWebUrl,
-  source: isOneOf('pocket', 'instapaper', 'omnivore', 'wallabag', 'bookmarks', 'link', 'tab'),
-  title: isText,
-  tags: isArrayOf(isString(200), 500),
-  addedAt: optional(isFiniteNumber),
-  state: isOneOf('unread', 'read', 'archived'),
-  content: optional(
-    shape({
-      html: isString(CONTENT_HTML_MAX),
-      title: isText,
-      byline: isText,
-      siteName: isText,
-      publishedTime: optional(isString(100)),
-      lang: optional(isString(50)),
-    }),
-  ),
-});
-/** Removed blocks travel from the background only; their shape is the background's own storage. */
-const isRemovedBlocks = isArrayOf((v): v is RemovedBlock => !!v && typeof v === 'object', 1_000);
-
-export const backgroundPolicy = {
-  inspectTab: { from: 'popup', args: shape({ tabId: isTabId }) },
-  setReaderOpen: { from: 'popup', args: shape({ tabId: isTabId, open: isBoolean }) },
-  saveArticle: { from: 'popup', args: shape({ tabId: isTabId }) },
-  getLiveArticle: { from: 'reader-frame', args: token },
-  closeReader: { from: 'reader-frame', args: token },
-  describeBlock: { from: 'reader-frame', args: shape({ token: isToken, text: isString(BLOCK_TEXT_MAX, 1) }) },
-  removedBlocks: { from: 'content', args: empty },
-  saveTabs: { from: 'popup', args: shape({ windowId: isTabId }) },
-  enqueueEntries: {
-    from: 'library',
-    args: shape({ entries: isArrayOf(isImportEntry, ENTRIES_MAX), batchLabel: isString(200, 1) }),
-  },
-  queueStatus: { from: 'library', args: empty },
-  queueControl: { from: 'library', args: shape({ action: isOneOf('pause', 'resume', 'cancel', 'retryFailed') }) },
-} as const satisfies PolicyTable<BackgroundMethods>;
-
-export const offscreenPolicy = {
-  extractHtml: {
-    from: 'background',
-    args: shape({ html: isString(PAGE_HTML_MAX), url: isWebUrl, removedBlocks: isRemovedBlocks }),
-  },
-} as const satisfies PolicyTable<OffscreenMethods>;
-
-export const contentPolicy = {
-  analyze: { from: 'background', args: shape({ tabId: isTabId }) },
-  getArticle: { from: 'background', args: empty },
-  readerArticle: { from: 'background', args: token },
-  showReader: { from: 'background', args: empty },
-  hideReader: { from: 'background', args: empty },
-  readerClose: { from: 'background', args: token },
-  isReaderOpen: { from: 'background', args: empty },
-  describeBlock: { from: 'background', args: shape({ token: isToken, text: isString(BLOCK_TEXT_MAX, 1) }) },
-  fetchImage: { from: 'background', args: shape({ url: isWebUrl }) },
-} as const satisfies PolicyTable<ContentMethods>;
+export type PolicyTable<M> = { [K in keyof M]: Policy<ArgsOf<M[K]>, CallerKind> };
 
 type Methods<M> = { [K in keyof M]: (args: never) => unknown };
 type Table<M> = { [K in keyof M]: { from: CallerKind } };
