@@ -24,7 +24,13 @@ export default defineConfig({
     modulePreload: false,
     sourcemap: false,
     rollupOptions: {
-      input: { popup: 'popup.html', reader: 'reader.html', saved: 'saved.html', background: 'background/index.ts' },
+      input: {
+        popup: 'popup.html',
+        reader: 'reader.html',
+        saved: 'saved.html',
+        offscreen: 'offscreen.html',
+        background: 'background/index.ts',
+      },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js'),
       },
