@@ -1,7 +1,8 @@
 import { toSummary } from './article-record';
 import { openLibrary, type LibraryOptions } from './open-library';
-import { decodeCursor, pageRange, pageSize, toPage, type Page } from './page-cursor';
-import type { SavedArticleSummary } from './schema';
+import { decodeCursor, isAfter, pageRange, pageSize, toPage, type Page } from './page-cursor';
+import type { SavedArticleSummary, StoredArticle } from './schema';
+import { tagKey } from './tag-key';
 
 /**
  * 'all': every article not deleted, archived ones included. 'unread': not read and not archived (archiving
@@ -17,6 +18,8 @@ export interface ListOptions extends LibraryOptions {
   limit?: number;
   /** `next` of the previous page. */
   after?: string | null;
+  /** Only articles with this tag (any spelling of it: see tagKey). */
+  tag?: string | null;
 }
 
 /** Each list is one index keyed [...prefix, savedAt, id]: a page is one bounded walk of it. */
@@ -35,6 +38,8 @@ export async function listArticles(opts: ListOptions = {}): Promise<ArticlePage>
   const limit = pageSize(opts.limit);
   const after = opts.after ? decodeCursor(opts.after) : null;
   const db = await openLibrary(opts.dbName);
+  if (opts.tag)
+    return tagPage(await db.getAllFromIndex('articles', 'by-tag', tagKey(opts.tag)), opts.filter, limit, after);
   const index = db.transaction('articles').store.index(list.index);
   const items: SavedArticleSummary[] = [];
   let cursor = await index.openCursor(pageRange([...list.prefix], after), 'prev');
@@ -43,6 +48,32 @@ export async function listArticles(opts: ListOptions = {}): Promise<ArticlePage>
     if (items.length > limit) break;
     cursor = await cursor.continue();
   }
+  return toPage(items, limit, (item) => item);
+}
+
+function inList(record: StoredArticle, filter: ArticleFilter): boolean {
+  if (record.deletedFlag) return false;
+  if (filter === 'unread') return !record.archivedFlag && !record.readFlag;
+  if (filter === 'archived') return record.archivedFlag === 1;
+  return true;
+}
+
+/**
+ * A page of one tag's articles. The by-tag index is multiEntry, and a multiEntry index cannot also be keyed by
+ * savedAt, so the tag's records are read whole and ordered here: a tag holds a share of the library (tens or
+ * hundreds of small records), not all of it. Read again per page, so pages stay right while the list changes.
+ */
+function tagPage(
+  records: StoredArticle[],
+  filter: ArticleFilter = 'all',
+  limit: number,
+  after: ReturnType<typeof decodeCursor> | null,
+): ArticlePage {
+  const items = records
+    .filter((record) => inList(record, filter) && isAfter(record.savedAt, record.id, after))
+    .sort((a, b) => b.savedAt - a.savedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    .slice(0, limit + 1)
+    .map(toSummary);
   return toPage(items, limit, (item) => item);
 }
 
