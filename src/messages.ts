@@ -83,6 +83,8 @@ export interface ContentMethods {
 export type Caller =
   /** The popup (popup.html): the toolbar popup, or the same page opened as a tab. */
   | { kind: 'popup' }
+  /** The library page (library.html), opened in a tab: the reading list, import and its progress. */
+  | { kind: 'library' }
   /** reader.html in a frame over a web page: `tabId` is the tab the frame is in. */
   | { kind: 'reader-frame'; tabId: number }
   /** Qari's content script in the top frame of `tabId`, on the page at `url`. */
@@ -109,6 +111,7 @@ export function callerOf(sender: Runtime.MessageSender, extensionOrigin: string)
   const tabId = sender.tab?.id;
   if (originOf(url) === extensionOrigin) {
     if (url.pathname === '/popup.html') return { kind: 'popup' };
+    if (url.pathname === '/library.html') return { kind: 'library' };
     if (BACKGROUND_PAGES.has(url.pathname) && tabId === undefined) return { kind: 'background' };
     if (url.pathname === '/reader.html' && tabId !== undefined && tabId >= 0 && (sender.frameId ?? 0) !== 0)
       return { kind: 'reader-frame', tabId };

@@ -139,3 +139,30 @@ describe("tags in Qari's export", () => {
     );
   });
 });
+
+describe('oldest first', () => {
+  it('walks every list and tag oldest first, page by page, the mirror of newest first', async () => {
+    const dbName = freshLibrary('oldest');
+    await seedLibrary(dbName, 40);
+    for (const opts of [
+      {},
+      { filter: 'unread' as const },
+      { tag: 'long reads' },
+      { tag: 'topic-2', filter: 'archived' as const },
+    ]) {
+      const walk = async (order: 'newest' | 'oldest') => {
+        const ids: string[] = [];
+        let after: string | null = null;
+        do {
+          const page = await listArticles({ dbName, ...opts, order, limit: 3, after });
+          ids.push(...page.items.map((a) => a.id));
+          after = page.next;
+        } while (after);
+        return ids;
+      };
+      const newest = await walk('newest');
+      expect(newest.length).toBeGreaterThan(0);
+      expect(await walk('oldest')).toEqual([...newest].reverse());
+    }
+  });
+});
