@@ -13,7 +13,8 @@ function manifest(): Plugin {
 }
 
 // Extension pages and the service worker: one ES-module build. The content script is a separate IIFE
-// build (vite.content.config.ts): a classic script injected with scripting.executeScript cannot import.
+// build (vite.content.config.ts): a classic script injected with scripting.executeScript cannot import. The
+// library page is a build of its own too (vite.library.config.ts), so it shares no chunk with the popup.
 export default defineConfig({
   plugins: [preact(), manifest()],
   publicDir: 'public',
@@ -24,7 +25,12 @@ export default defineConfig({
     modulePreload: false,
     sourcemap: false,
     rollupOptions: {
-      input: { popup: 'popup.html', reader: 'reader.html', saved: 'saved.html', background: 'background/index.ts' },
+      input: {
+        popup: 'popup.html',
+        reader: 'reader.html',
+        saved: 'saved.html',
+        background: 'background/index.ts',
+      },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js'),
       },
