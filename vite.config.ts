@@ -13,7 +13,8 @@ function manifest(): Plugin {
 }
 
 // Extension pages and the service worker: one ES-module build. The content script is a separate IIFE
-// build (vite.content.config.ts): a classic script injected with scripting.executeScript cannot import.
+// build (vite.content.config.ts): a classic script injected with scripting.executeScript cannot import. The
+// library page is a build of its own too (vite.library.config.ts), so it shares no chunk with the popup.
 export default defineConfig({
   plugins: [preact(), manifest()],
   publicDir: 'public',

@@ -137,6 +137,8 @@ export interface ContentMethods {
 export type Caller =
   /** The popup (popup.html): the toolbar popup, or the same page opened as a tab. */
   | { kind: 'popup' }
+  /** The library page (library.html), opened in a tab: the reading list, import and its progress. */
+  | { kind: 'library' }
   /** reader.html in a frame over a web page: `tabId` is the tab the frame is in. */
   | { kind: 'reader-frame'; tabId: number }
   /** Qari's content script in the top frame of `tabId`, on the page at `url`. */

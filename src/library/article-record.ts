@@ -1,4 +1,5 @@
 import type { Article } from '../article';
+import { tagKey } from './tag-key';
 import type { ArticleFlags, SavedArticle, SavedArticleSummary, StoredArticle, StoredBody } from './schema';
 
 /** The 0/1 copies of the state that the list indexes read (IndexedDB keys cannot be booleans or null). */
@@ -7,13 +8,15 @@ export function flagsOf(article: SavedArticle): ArticleFlags {
     archivedFlag: article.archived ? 1 : 0,
     readFlag: article.readAt === null ? 0 : 1,
     deletedFlag: article.deletedAt === null ? 0 : 1,
+    // A record from before version 4 (being converted) has no tags yet.
+    tagKeys: (article.tags ?? []).map(tagKey),
   };
 }
 
 /** The `articles` record of an article: its body left out (it goes to `bodies`, see toStoredBody). */
 export function toStoredArticle(article: SavedArticle): StoredArticle {
   const { content: _content, textContent: _textContent, ...rest } = article;
-  return { ...rest, ...flagsOf(article) };
+  return { ...rest, tags: article.tags ?? [], ...flagsOf(article) };
 }
 
 export function toStoredBody(article: SavedArticle): StoredBody {
@@ -34,6 +37,7 @@ export function toSummary(stored: StoredArticle): SavedArticleSummary {
   delete summary.archivedFlag;
   delete summary.readFlag;
   delete summary.deletedFlag;
+  delete summary.tagKeys;
   return summary as SavedArticleSummary;
 }
 

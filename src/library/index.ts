@@ -13,6 +13,7 @@ export { imageKeyFor } from './image-key-for';
 export { importLibrary, type ImportResult } from './import-library';
 export { LibraryError, STORAGE_FULL_MESSAGE, type LibraryErrorKind } from './library-error';
 export { countArticles, listArticles, type ArticleFilter, type ArticlePage, type ListOptions } from './list-articles';
+export { listTags, type TagCount } from './list-tags';
 export { listImageSources } from './map-image-sources';
 export { normalizeUrl } from './normalize-url';
 export {
@@ -34,5 +35,6 @@ export { saveArticle, type SaveImageInput, type SaveOptions } from './save-artic
 export type { LibraryUsage, SavedArticle, SavedArticleSummary, SavedImageRef } from './schema';
 export { search, type SearchOptions } from './search';
 export { normalizeForSearch, tokenize } from './tokenize';
-export { markRead, setArchived, setDirOverride, setProgress, type UpdateOptions } from './update-article';
+export { cleanTags, tagKey } from './tag-key';
+export { markRead, setArchived, setDirOverride, setProgress, setTags, type UpdateOptions } from './update-article';
 export { usage } from './usage';

@@ -1,4 +1,5 @@
 import { RECORD_SCHEMA_VERSION, type SavedArticle } from './schema';
+import { cleanTags } from './tag-key';
 
 export interface MergedArticle {
   record: SavedArticle;
@@ -11,7 +12,7 @@ export interface MergedArticle {
  * Two copies of one article (an import meeting the library, or two v1 records of one URL). The copy
  * changed last keeps its body, direction override and deletion state. Reading state is merged so that
  * nothing the reader did is lost on either side: read anywhere → read (earliest readAt), archived
- * anywhere → archived, furthest progress, first savedAt. Un-reading on one machine therefore does not
+ * anywhere → archived, furthest progress, first savedAt, every tag of both. Un-reading on one machine therefore does not
  * survive a merge with a copy that was read; losing a "read" would be the worse surprise.
  */
 export function mergeArticles(existing: SavedArticle, incoming: SavedArticle): MergedArticle {
@@ -26,6 +27,8 @@ export function mergeArticles(existing: SavedArticle, incoming: SavedArticle): M
     readAt: reads.length ? Math.min(...reads) : null,
     archived: existing.archived || incoming.archived,
     progress: Math.max(existing.progress, incoming.progress),
+    // Tags are never lost in a merge either: both sets, the existing spellings first.
+    tags: cleanTags([...(existing.tags ?? []), ...(incoming.tags ?? [])]),
     schemaVersion: RECORD_SCHEMA_VERSION,
   };
   return { record, bodyFrom, changed: !sameArticle(existing, record) };

@@ -102,6 +102,7 @@ export function migrateV1Article(raw: V1Article): SavedArticle {
     deletedAt: null,
     progress: 0,
     dirOverride: null,
+    tags: [],
     images,
     bytes: articleBytes(content, images),
     schemaVersion: RECORD_SCHEMA_VERSION,

@@ -17,7 +17,7 @@ import { saveArticle } from './save-article';
 import { search } from './search';
 import { articleBytes } from './article-record';
 import { usage } from './usage';
-import type { StoredArticle, StoredBody } from './schema';
+import { RECORD_SCHEMA_VERSION, type StoredArticle, type StoredBody } from './schema';
 import { toSavedArticle } from './article-record';
 
 const V1_ARTICLES = v1Library.articles as V1Article[];
@@ -73,6 +73,7 @@ describe('openLibrary', () => {
       'by-deletedAt',
       'by-live',
       'by-savedAt',
+      'by-tag',
       'by-unread',
       'by-url',
     ]);
@@ -113,7 +114,8 @@ describe('upgrade from version 1 (fixtures/v1-library.json)', () => {
         readAt: v1.read ? v1.savedAt : null,
         archived: false,
         deletedAt: null,
-        schemaVersion: 2,
+        schemaVersion: RECORD_SCHEMA_VERSION,
+        tags: [],
       });
       // Every image URL is kept, as a missing ref, and the content points at the refs: resolving them to
       // their original URLs gives back the v1 content.
@@ -318,7 +320,11 @@ describe('upgrade from version 2 (fixtures/v2-library.json)', () => {
     expect([...db.objectStoreNames].sort()).toEqual(['articles', 'bodies', 'images', 'meta', 'postings']);
 
     for (const stored of V2_ARTICLES)
-      expect(await getArticle(stored.id, { dbName })).toEqual(toSavedArticle(stored, stored));
+      expect(await getArticle(stored.id, { dbName })).toEqual({
+        ...toSavedArticle(stored, stored),
+        tags: [],
+        schemaVersion: RECORD_SCHEMA_VERSION,
+      });
     expectBodiesMoved(await readAllRaw(dbName), V2_ARTICLES);
     for (const { articleId, key, base64 } of v2Library.images)
       expect(await blobBytes((await getImages(articleId, { dbName })).get(key))).toEqual([

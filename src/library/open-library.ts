@@ -1,17 +1,18 @@
 import { deleteDB, openDB, type IDBPDatabase } from 'idb';
 import type { LibrarySchema } from './schema';
-import { convertV1Records, createV2Stores } from './upgrade-to-v2';
+import { convertV1Records, createV2Stores, type UpgradeTx } from './upgrade-to-v2';
 import { convertV2Records, createV3Stores } from './upgrade-to-v3';
+import { convertV3Records, createV4Stores } from './upgrade-to-v4';
 
 export const DEFAULT_LIBRARY_NAME = 'qari-library';
 
 /**
  * Database versions. 1: the first release, one `articles` store (see migrate-v1-article.ts). 2: images
  * stored offline, search terms, list flags and usage totals. 3: one postings record per article for search,
- * instead of one record per (article, term), and article bodies in a store of their own. Never edit a
- * released step; add the next.
+ * instead of one record per (article, term), and article bodies in a store of their own. 4: tags, with an
+ * index by tag. Never edit a released step; add the next.
  */
-export const LIBRARY_VERSION = 3;
+export const LIBRARY_VERSION = 4;
 
 /** Every library function takes these; `dbName` exists for tests (a fresh database each). */
 export interface LibraryOptions {
@@ -52,10 +53,24 @@ async function open(name: string): Promise<IDBPDatabase<LibrarySchema>> {
         }
         if (oldVersion < 2) createV2Stores(tx);
         if (oldVersion < 3) createV3Stores(tx);
+        if (oldVersion < 4) createV4Stores(tx);
         // An aborted upgrade fails the open, which is reported; its transaction's own promise need not be.
         tx.done.catch(() => {});
+        // Version 1 records are written whole by today's writeArticle; version 2's step leaves them in the
+        // version 3 shape, which version 4's step then completes.
         const convert =
-          oldVersion === 0 ? null : oldVersion < 2 ? convertV1Records : oldVersion < 3 ? convertV2Records : null;
+          oldVersion === 0
+            ? null
+            : oldVersion < 2
+              ? convertV1Records
+              : oldVersion < 3
+                ? async (upgrade: UpgradeTx) => {
+                    await convertV2Records(upgrade);
+                    await convertV3Records(upgrade);
+                  }
+                : oldVersion < 4
+                  ? convertV3Records
+                  : null;
         // The conversion awaits requests of the upgrade transaction. If it fails, abort: the open fails, the
         // database stays at its old version with its data untouched, and the next open tries again.
         convert?.(tx).catch((error: unknown) => {

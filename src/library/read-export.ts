@@ -4,6 +4,7 @@ import { EXPORT_FORMAT, EXPORT_MANIFEST, EXPORT_VERSION } from './export-format'
 import { IMAGE_KEY_PATTERN } from './image-key-for';
 import { LibraryError } from './library-error';
 import { offlineImageSources } from './rewrite-image-sources';
+import { cleanTags } from './tag-key';
 import { RECORD_SCHEMA_VERSION, type SavedArticle, type SavedImageRef } from './schema';
 
 /** One article read from an export, with the bytes of its stored images. */
@@ -124,6 +125,8 @@ const ARTICLE_FIELDS: Record<string, Check> = {
   deletedAt: isNullableTime,
   progress: (v) => typeof v === 'number' && v >= 0 && v <= 1,
   dirOverride: (v) => v === null || isDir(v),
+  // Exports made before tags (issue 12) have none: an export of format version 1 with or without them.
+  tags: (v) => v === undefined || (Array.isArray(v) && v.every(isString)),
   images: Array.isArray,
 };
 
@@ -213,6 +216,7 @@ function readArticle(raw: unknown, n: number, files: Map<string, Uint8Array>): I
     deletedAt: raw.deletedAt as number | null,
     progress: raw.progress as number,
     dirOverride: raw.dirOverride as SavedArticle['dirOverride'],
+    tags: cleanTags((raw.tags as string[] | undefined) ?? []),
     images: refs,
     // Recomputed: usage totals must not trust a number from a file.
     bytes: articleBytes(content, refs),

@@ -62,7 +62,8 @@ describe('saveArticle', () => {
       deletedAt: null,
       progress: 0,
       dirOverride: null,
-      schemaVersion: 2,
+      schemaVersion: 3,
+      tags: [],
     });
     expect(saved.content).toContain('src="qari-image:market"');
     expect(saved.content).toContain('src="qari-image:speech"');

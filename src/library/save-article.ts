@@ -11,6 +11,7 @@ import { adjustUsage } from './adjust-usage';
 import { writeArticle } from './write-article';
 import { RequestBatch } from './request-batch';
 import { writeTransaction } from './write-transaction';
+import { cleanTags } from './tag-key';
 
 /** An image of the article as the background fetched it (or failed to). */
 export interface SaveImageInput {
@@ -32,6 +33,18 @@ export interface SaveOptions extends LibraryOptions {
   dirOverride?: Direction | null;
   /** Time of the save, ms. Default Date.now(). */
   now?: number;
+  /** Tags to add: merged with the article's tags when it is saved again (cleanTags: first spelling kept). */
+  tags?: readonly string[];
+  /**
+   * When the reader first saved it, ms: an import gives the other app's time, so the list keeps that app's
+   * order. Used on the first save only (a re-save keeps the library's savedAt). Default `now`.
+   */
+  savedAt?: number;
+  /**
+   * The reader's state in the app it comes from, taken on the first save only: a re-save never changes what
+   * the reader did here. 'read' marks it read at `savedAt`; 'archived' archives it (archived means done, so read too).
+   */
+  state?: 'unread' | 'read' | 'archived';
 }
 
 export const NOT_DOWNLOADED_REASON = 'Not downloaded when the article was saved.';
@@ -98,17 +111,20 @@ export async function saveArticle(
   return writeTransaction(opts.dbName, async (tx) => {
     const batch = new RequestBatch();
     const previous = await readArticle({ articles: tx.objectStore('articles'), bodies: tx.objectStore('bodies') }, id);
+    const firstSavedAt = opts.savedAt !== undefined && Number.isFinite(opts.savedAt) ? opts.savedAt : now;
+    const state = opts.state ?? 'unread';
     const record: SavedArticle = {
       ...articleFields(article),
       id,
       content,
-      savedAt: previous?.savedAt ?? now,
+      savedAt: previous?.savedAt ?? firstSavedAt,
       updatedAt: now,
-      readAt: previous?.readAt ?? null,
-      archived: previous?.archived ?? false,
+      readAt: previous ? previous.readAt : state === 'unread' ? null : firstSavedAt,
+      archived: previous ? previous.archived : state === 'archived',
       deletedAt: null,
       progress: previous?.progress ?? 0,
       dirOverride: opts.dirOverride !== undefined ? opts.dirOverride : (previous?.dirOverride ?? null),
+      tags: cleanTags([...(previous?.tags ?? []), ...(opts.tags ?? [])]),
       images: refs,
       bytes,
       schemaVersion: RECORD_SCHEMA_VERSION,

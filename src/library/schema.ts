@@ -1,8 +1,8 @@
 import type { DBSchema } from 'idb';
 import type { Article, Direction } from '../article';
 
-/** Shape version of a SavedArticle record, written into every record (v1 records had none). */
-export const RECORD_SCHEMA_VERSION = 2;
+/** Shape version of a SavedArticle record, written into every record (v1 records had none). 3: tags. */
+export const RECORD_SCHEMA_VERSION = 3;
 
 /** One image of a saved article. The article's content points at it as `qari-image:<key>`. */
 export interface SavedImageRef {
@@ -38,6 +38,11 @@ export interface SavedArticle extends Article {
   progress: number;
   /** The reader's choice of direction over the detected `dir`. */
   dirOverride: Direction | null;
+  /**
+   * The reader's tags as written ("Long reads", "عربي"), without two that differ only in case or Unicode form
+   * (tagKey): the first spelling is kept. Empty for records saved before version 4.
+   */
+  tags: string[];
   images: SavedImageRef[];
   /** UTF-8 bytes of `content` plus the stored image bytes. */
   bytes: number;
@@ -52,6 +57,8 @@ export interface ArticleFlags {
   archivedFlag: 0 | 1;
   readFlag: 0 | 1;
   deletedFlag: 0 | 1;
+  /** tagKey of each tag: the by-tag index (multiEntry) finds "Science" and "science" as one tag. */
+  tagKeys: string[];
 }
 
 /** Fields of a SavedArticle kept in the `bodies` store: large, and read only when the article is opened. */
@@ -110,6 +117,8 @@ export interface LibrarySchema extends DBSchema {
       'by-archived': [number, number, number, string];
       /** Only soft-deleted records have a deletedAt (null is not a valid key), so this lists just them. */
       'by-deletedAt': number;
+      /** multiEntry over `tagKeys` (version 4): tag → its articles. */
+      'by-tag': string;
     };
   };
   bodies: {

@@ -8,6 +8,7 @@ import type { SavedArticle } from './schema';
 import { writeArticle } from './write-article';
 import { RequestBatch } from './request-batch';
 import { writeTransaction } from './write-transaction';
+import { cleanTags } from './tag-key';
 
 export interface UpdateOptions extends LibraryOptions {
   /** Time of the change, ms. Default Date.now(). */
@@ -58,4 +59,9 @@ export async function setProgress(id: string, progress: number, opts: UpdateOpti
 /** The reader's direction choice for this article, or null to follow the detected one. */
 export function setDirOverride(id: string, dir: Direction | null, opts: UpdateOptions = {}): Promise<SavedArticle> {
   return updateArticle(id, opts, (article) => ({ ...article, dirOverride: dir }));
+}
+
+/** Replaces the article's tags (cleaned: trimmed, one per tagKey, first spelling kept); [] removes them all. */
+export function setTags(id: string, tags: readonly string[], opts: UpdateOptions = {}): Promise<SavedArticle> {
+  return updateArticle(id, opts, (article) => ({ ...article, tags: cleanTags(tags) }));
 }

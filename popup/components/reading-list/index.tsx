@@ -1,40 +1,20 @@
-import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { formatNumber, t, uiLocale } from '../../../src/i18n';
-import { deleteArticle, undoDelete } from '../../../src/library/delete-article';
+import { undoDelete } from '../../../src/library/delete-article';
 import { listArticles, type ArticleFilter } from '../../../src/library/list-articles';
 import type { LibraryUsage, SavedArticleSummary } from '../../../src/library/schema';
 import { search } from '../../../src/library/search';
-import { markRead, setArchived } from '../../../src/library/update-article';
 import { usage } from '../../../src/library/usage';
-import { readingTimeLabel } from '../../../src/reading-labels';
+import { ArticleItem } from '../../../ui/reading-list/article-item';
+import { download } from '../../../ui/reading-list/download';
+import { formatBytes } from '../../../ui/reading-list/format-bytes';
 
 const PAGE = 20;
 
-function download(name: string, data: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-function formatBytes(bytes: number, lang: string): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return new Intl.NumberFormat(lang, {
-    style: 'unit',
-    unit: units[unit],
-    maximumFractionDigits: 1,
-    unitDisplay: 'short',
-  }).format(value);
+/** The library page in a tab of its own: the full reading list, and import (issue 11: import off the popup). */
+function openLibrary(): void {
+  void browser.tabs.create({ url: browser.runtime.getURL('library.html') });
 }
 
 /**
@@ -75,9 +55,6 @@ export function ReadingList() {
     await action();
     await latestLoad.current();
   };
-
-  const open = (id: string) =>
-    void browser.tabs.create({ url: browser.runtime.getURL(`saved.html?id=${encodeURIComponent(id)}`) });
 
   return (
     <section class="reading-list" aria-label={t('tabReadingList')}>
@@ -121,78 +98,13 @@ export function ReadingList() {
       {items && items.length === 0 && <p class="empty">{query.trim() ? t('noMatches') : t('emptyList')}</p>}
       <ul class="items">
         {items?.map((item) => (
-          <li key={item.id} class={item.readAt ? 'item read' : 'item'}>
-            <button
-              type="button"
-              class="item-title"
-              dir="auto"
-              lang={item.lang ?? undefined}
-              onClick={() => open(item.id)}
-            >
-              {item.title}
-            </button>
-            <p class="item-meta">
-              {/* Each part isolated: an Arabic site name next to an English date would otherwise swap places. */}
-              {[
-                item.siteName,
-                t('savedOn', new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(item.savedAt)),
-                readingTimeLabel(item.readingTimeMinutes, lang).text,
-                item.readAt ? t('read') : t('unread'),
-              ]
-                .filter(Boolean)
-                .map((part, i) => (
-                  <Fragment key={i}>
-                    {i > 0 && ' · '}
-                    <bdi>{part}</bdi>
-                  </Fragment>
-                ))}
-            </p>
-            <div class="item-actions">
-              <button
-                type="button"
-                class="link"
-                onClick={() => open(item.id)}
-                aria-label={`${t('open')}: ${item.title}`}
-              >
-                {t('open')}
-              </button>
-              <button type="button" class="link" onClick={() => void update(() => markRead(item.id, !item.readAt))}>
-                {item.readAt ? t('markUnread') : t('markRead')}
-              </button>
-              <button
-                type="button"
-                class="link"
-                onClick={() => void update(() => setArchived(item.id, !item.archived))}
-              >
-                {item.archived ? t('unarchive') : t('archive')}
-              </button>
-              <button
-                type="button"
-                class="link"
-                onClick={async () =>
-                  download(
-                    `${item.title.slice(0, 80)}.md`,
-                    await (await import('../../../src/library/export-article-markdown')).exportArticleMarkdown(item.id),
-                    'text/markdown',
-                  )
-                }
-              >
-                {t('exportMarkdown')}
-              </button>
-              <button
-                type="button"
-                class="link danger"
-                onClick={() =>
-                  void update(async () => {
-                    await deleteArticle(item.id);
-                    setNotice({ text: t('deleted', item.title), undo: item.id });
-                  })
-                }
-              >
-                {t('delete')}
-              </button>
-            </div>
-          </li>
+          <ArticleItem
+            key={item.id}
+            item={item}
+            lang={lang}
+            update={(action) => void update(action)}
+            onDeleted={(deleted) => setNotice({ text: t('deleted', deleted.title), undo: deleted.id })}
+          />
         ))}
       </ul>
       {next && (
@@ -215,30 +127,12 @@ export function ReadingList() {
         >
           {t('exportLibrary')}
         </button>
-        <label class="link">
-          {t('importLibrary')}
-          <input
-            type="file"
-            accept=".zip,application/zip"
-            hidden
-            onChange={async (e) => {
-              const input = e.currentTarget;
-              const file = input.files?.[0];
-              // Cleared so choosing the same file again (a second import) is still a change.
-              input.value = '';
-              if (!file) return;
-              try {
-                // Zip code loads only when a library is imported or exported: the popup opens faster without it.
-                const { importLibrary } = await import('../../../src/library/import-library');
-                const result = await importLibrary(new Uint8Array(await file.arrayBuffer()));
-                setNotice({ text: t('imported', formatNumber(result.added), formatNumber(result.updated)) });
-              } catch (error) {
-                setNotice({ text: error instanceof Error ? error.message : String(error) });
-              }
-              await load();
-            }}
-          />
-        </label>
+        <button type="button" class="link" id="open-library" onClick={openLibrary}>
+          {t('openLibrary')}
+        </button>
+        <button type="button" class="link" onClick={openLibrary}>
+          {t('importInLibrary')}
+        </button>
       </footer>
     </section>
   );
