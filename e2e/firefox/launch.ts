@@ -28,6 +28,10 @@ export interface QariFirefox {
   openTab(url: string): Promise<{ page: Page; tabId: number }>;
   /** popup.html?tab=<tabId> opened as a normal tab, once it has set body[data-ready]. */
   openPopup(tabId: number): Promise<Page>;
+  /** An extension page (`/library.html`, `/saved.html?id=…`) in a new tab, once loaded. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** Navigates an open extension page to another of Qari's pages, once loaded. */
+  goToExtensionPage(page: Page, path: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -113,6 +117,16 @@ async function setUp(browser: Browser, server: TestServer, extension: string): P
       await goWithin(popup, `${EXT_ORIGIN}/popup.html?tab=${tabId}`, 'reader.html → popup.html');
       await popup.waitForFunction(() => document.body?.dataset.ready !== undefined, { polling: 20 });
       return popup;
+    },
+    async openExtensionPage(path) {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/firefox-helper`);
+      await goWithin(page, `${EXT_ORIGIN}/reader.html`, 'web page → web_accessible reader.html');
+      await goWithin(page, `${EXT_ORIGIN}${path}`, `reader.html → ${path}`);
+      return page;
+    },
+    async goToExtensionPage(page, path) {
+      await goWithin(page, `${EXT_ORIGIN}${path}`, `→ ${path}`);
     },
     async close() {
       try {
