@@ -29,6 +29,7 @@ export default defineConfig({
         popup: 'popup.html',
         reader: 'reader.html',
         saved: 'saved.html',
+        offscreen: 'offscreen.html',
         background: 'background/index.ts',
       },
       output: {

@@ -1,16 +1,13 @@
 import browser, { type Tabs } from 'webextension-polyfill';
-import {
-  backgroundPolicy,
-  callTab,
-  emitEvent,
-  handleMessages,
-  QariError,
-  type BackgroundMethods,
-} from '../src/messages';
+import { callTab, handleMessages, QariError, type BackgroundMethods } from '../src/messages';
+import { backgroundPolicy } from '../src/message-policy';
+import { enqueueEntries } from '../src/queue';
 import { loadRemovedBlocks } from '../src/site-rules/removed-blocks';
+import { createMenus, menuItems, onMenuClicked } from './context-menu';
 import { ensureContent } from './ensure-content';
-import { dataUrlToBlob } from './data-url-to-blob';
-import { saveForLater } from './save-for-later';
+import { controlQueue, queueStatus, runner, wakeQueueOnEvents } from './queue-service';
+import { saveTab } from './save-tab';
+import { saveTabs } from './save-tabs';
 
 /**
  * The service worker routes messages between popup, content script and reader page, and handles the
@@ -45,16 +42,23 @@ handleMessages<BackgroundMethods, typeof backgroundPolicy>('background', backgro
   closeReader: ({ token }, { tabId }) => callTab(tabId, 'readerClose', { token }),
   describeBlock: ({ token, text }, { tabId }) => callTab(tabId, 'describeBlock', { token, text }),
   removedBlocks: (_args, { url }) => loadRemovedBlocks(url),
-  saveArticle: async ({ tabId }) => {
-    await ensureContent(tabId);
-    const article = await callTab(tabId, 'getArticle', {});
-    const viaPage = async (url: string) => {
-      const result = await callTab(tabId, 'fetchImage', { url }).catch(() => ({ error: 'The page is gone.' }));
-      return 'dataUrl' in result ? dataUrlToBlob(result.dataUrl) : { reason: result.error };
-    };
-    return saveForLater(article, viaPage, (done, total) => emitEvent({ type: 'saveProgress', tabId, done, total }));
+  saveArticle: ({ tabId }) => saveTab(tabId),
+  saveTabs: ({ windowId }) => saveTabs(windowId),
+  enqueueEntries: async ({ entries, batchLabel }) => {
+    const result = await enqueueEntries(entries, batchLabel);
+    void runner.wake();
+    return result;
   },
+  queueStatus: () => queueStatus(),
+  queueControl: ({ action }) => controlQueue(action),
 });
+
+// The save queue resumes whenever the worker starts (startup, install, an alarm, any message).
+wakeQueueOnEvents();
+
+browser.runtime.onInstalled.addListener(() => void createMenus());
+browser.runtime.onStartup.addListener(() => void createMenus());
+browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
 
 /** Keyboard commands from the manifest. Alt+Shift+R by default; changeable at chrome://extensions/shortcuts or about:addons. */
 const commands: Record<string, (tab?: Tabs.Tab) => Promise<void>> = {
@@ -77,6 +81,7 @@ const commands: Record<string, (tab?: Tabs.Tab) => Promise<void>> = {
 
 browser.commands.onCommand.addListener((command, tab) => commands[command]?.(tab));
 
-// Headless Chromium has no window to deliver accelerators to, so the end-to-end test runs a command the way
-// onCommand does, through this table. Only extension pages can reach the worker's global scope.
-(globalThis as { qariCommands?: typeof commands }).qariCommands = commands;
+// Headless Chromium has no window to deliver accelerators to, and no native context menu to click, so the
+// end-to-end tests run a command the way onCommand does, and a menu click the way onClicked does, through these.
+// Only extension pages can reach the worker's global scope.
+Object.assign(globalThis, { qariCommands: commands, qariMenu: { items: menuItems, onClicked: onMenuClicked } });

@@ -4,6 +4,7 @@ import {
   listImageSources,
   saveArticle,
   type SaveImageInput,
+  type SaveOptions,
   type SavedArticleSummary,
 } from '../src/library';
 import { downloadImage, prepareImage, type FetchedImage } from './fetch-image';
@@ -41,6 +42,7 @@ export async function saveForLater(
   article: Article,
   viaPage: (url: string) => Promise<Blob | { reason: string }>,
   onProgress: (done: number, total: number) => void,
+  options: SaveOptions = {},
 ): Promise<SavedArticleSummary> {
   const urls = listImageSources(article.content);
   // In the article's order, whichever download finishes first.
@@ -67,6 +69,6 @@ export async function saveForLater(
   await Promise.all(Array.from({ length: Math.min(PARALLEL, urls.length) }, worker));
   // Ask once to keep the library when the browser is short of space (no prompt in Chrome; Firefox may ask).
   await navigator.storage?.persist?.().catch(() => false);
-  const { content: _content, textContent: _text, ...summary } = await saveArticle(article, images);
+  const { content: _content, textContent: _text, ...summary } = await saveArticle(article, images, options);
   return summary;
 }

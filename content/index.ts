@@ -7,13 +7,13 @@ import { describeBlock } from '../src/site-rules/describe-block';
 import { siteRulesFor } from '../src/site-rules/site-rules-for';
 import {
   callBackground,
-  contentPolicy,
   handleMessages,
   onPreparedReaderHeld,
   QariError,
   type ContentMethods,
   type TabInspection,
 } from '../src/messages';
+import { contentPolicy } from '../src/message-policy';
 import { pageDocument } from './page-document';
 import { readLiveSignals } from './read-live-signals';
 import {

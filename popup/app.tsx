@@ -46,6 +46,17 @@ function ReadingTime({ minutes }: { minutes: number }) {
 
 let prepared: PreparedReader | null = null;
 
+type SaveTabsComponent = typeof import('./components/save-tabs').SaveTabs;
+
+/** "Save all N tabs", loaded after the popup's first paint: it is not needed for it (popup budget, bench/sizes.ts). */
+function LazySaveTabs({ tabId }: { tabId: number }) {
+  const [SaveTabs, setSaveTabs] = useState<SaveTabsComponent | null>(null);
+  useEffect(() => {
+    void import('./components/save-tabs').then((m) => setSaveTabs(() => m.SaveTabs));
+  }, []);
+  return SaveTabs ? <SaveTabs tabId={tabId} /> : null;
+}
+
 export function App() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [settings, updateSettings] = useSettings();
@@ -168,6 +179,7 @@ export function App() {
           </p>
         )}
         {info?.isArticle && <SaveButton info={info} />}
+        {info && <LazySaveTabs tabId={info.tabId} />}
         {info && <RemovedBlocks url={info.url} />}
         {settings && (
           <ReadingSettings

@@ -33,15 +33,35 @@ export const isWebUrl: Guard<string> = (v): v is string => {
 
 /**
  * A plain object with exactly these keys, each passing its guard: an extra key is refused too, so a caller
- * cannot smuggle a `tabId` into a message whose tab comes from the sender.
+ * cannot smuggle a `tabId` into a message whose tab comes from the sender. Keys the guard passes `undefined` for
+ * (`optional(...)`) may be left out.
  */
 export function shape<T extends object>(fields: { [K in keyof T]-?: Guard<T[K]> }): Guard<T> {
   const keys = Object.keys(fields) as (keyof T & string)[];
   return (v): v is T => {
     if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
     if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) return false;
-    const own = Object.keys(v);
-    if (own.length !== keys.length || own.some((k) => !Object.hasOwn(fields, k))) return false;
+    if (Object.keys(v).some((k) => !Object.hasOwn(fields, k))) return false;
     return keys.every((k) => fields[k]((v as Record<string, unknown>)[k]));
   };
 }
+
+/** The guard, or the key left out. */
+export const optional =
+  <T>(guard: Guard<T>): Guard<T | undefined> =>
+  (v): v is T | undefined =>
+    v === undefined || guard(v);
+
+/** One of these strings. */
+export const isOneOf =
+  <T extends string>(...values: readonly T[]): Guard<T> =>
+  (v): v is T =>
+    (values as readonly unknown[]).includes(v);
+
+/** An array of at most `max` items, each passing `item`. */
+export const isArrayOf =
+  <T>(item: Guard<T>, max: number): Guard<T[]> =>
+  (v): v is T[] =>
+    Array.isArray(v) && v.length <= max && v.every((x) => item(x));
+
+export const isFiniteNumber: Guard<number> = (v): v is number => typeof v === 'number' && Number.isFinite(v);

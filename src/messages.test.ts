@@ -19,7 +19,8 @@ const fake = vi.hoisted(() => {
 });
 vi.mock('webextension-polyfill', () => ({ default: fake.browser }));
 
-const { backgroundPolicy, callerOf, handleMessages } = await import('./messages');
+const { callerOf, handleMessages } = await import('./messages');
+const { backgroundPolicy } = await import('./message-policy');
 type BackgroundMethods = import('./messages').BackgroundMethods;
 
 const EXT = 'chrome-extension://qari-id';
@@ -62,6 +63,10 @@ beforeEach(() => {
     closeReader: record('closeReader'),
     describeBlock: record('describeBlock'),
     removedBlocks: record('removedBlocks'),
+    saveTabs: record('saveTabs'),
+    enqueueEntries: record('enqueueEntries'),
+    queueStatus: record('queueStatus'),
+    queueControl: record('queueControl'),
   });
 });
 
@@ -141,5 +146,55 @@ describe('the background answers each method only from its caller, with checked 
       error: { message: 'Unknown request "constructor".', code: 'internal' },
     });
     expect(await send('toString', {}, popup)).toHaveProperty('error');
+  });
+});
+
+describe('the save queue: only the library page drives it, only the background calls the offscreen document', () => {
+  const library: Runtime.MessageSender = { id: 'qari-id', url: `${EXT}/library.html`, tab: { id: 4 } as never };
+  const entry = { url: 'https://news.example/a', source: 'pocket', tags: ['x'], state: 'unread' };
+
+  test('library.html and offscreen.html are callers of their own', () => {
+    expect(callerOf(library, EXT)).toEqual({ kind: 'library' });
+    expect(callerOf({ id: 'qari-id', url: `${EXT}/offscreen.html` }, EXT)).toEqual({ kind: 'offscreen' });
+    // An offscreen.html in a tab is not the offscreen document.
+    expect(callerOf({ id: 'qari-id', url: `${EXT}/offscreen.html`, tab: { id: 4 } as never }, EXT)).toBeNull();
+  });
+
+  test('enqueueEntries, queueStatus and queueControl answer the library page and no one else', async () => {
+    expect(await send('enqueueEntries', { entries: [entry], batchLabel: 'Pocket' }, library)).toEqual({
+      value: { ok: true },
+    });
+    expect(await send('queueControl', { action: 'pause' }, library)).toEqual({ value: { ok: true } });
+    expect(await send('queueStatus', {}, library)).toEqual({ value: { ok: true } });
+    for (const sender of [popup, contentIn(5), readerIn(5)])
+      expect(await send('enqueueEntries', { entries: [entry], batchLabel: 'x' }, sender)).toHaveProperty('error');
+    expect(await send('saveTabs', { windowId: 1 }, popup)).toEqual({ value: { ok: true } });
+    expect(await send('saveTabs', { windowId: 1 }, contentIn(5))).toHaveProperty('error');
+    expect(calls.map((c) => c.method)).toEqual(['enqueueEntries', 'queueControl', 'queueStatus', 'saveTabs']);
+  });
+
+  test('entries are checked and capped: URL scheme, sizes, counts, unknown keys', async () => {
+    const bad = [
+      { ...entry, url: 'javascript:alert(1)' },
+      { ...entry, url: `https://a.example/${'x'.repeat(9000)}` },
+      { ...entry, source: 'evernote' },
+      { ...entry, tags: 'x' },
+      { ...entry, state: 'deleted' },
+      { ...entry, content: { html: 'x'.repeat(5_000_001) } },
+      { ...entry, content: { html: '<p>x</p>', script: 'x' } },
+      { ...entry, extra: 1 },
+    ];
+    for (const e of bad) {
+      const reply = await send('enqueueEntries', { entries: [e], batchLabel: 'x' }, library);
+      expect(reply, JSON.stringify(e).slice(0, 80)).toHaveProperty('error');
+    }
+    const many = Array.from({ length: 20_001 }, () => entry);
+    expect(await send('enqueueEntries', { entries: many, batchLabel: 'x' }, library)).toHaveProperty('error');
+    expect(await send('queueControl', { action: 'delete' }, library)).toHaveProperty('error');
+    const withContent = { ...entry, title: 'T', addedAt: 1, content: { html: '<p>x</p>', lang: 'ar' } };
+    expect(await send('enqueueEntries', { entries: [withContent], batchLabel: 'x' }, library)).toEqual({
+      value: { ok: true },
+    });
+    expect(calls).toHaveLength(1);
   });
 });

@@ -4,7 +4,10 @@ import type { SavedArticleSummary } from './library/schema';
 import type { BlockRule } from './site-rules/block-rule';
 import type { RemovedBlock } from './site-rules/removed-blocks';
 import { QariError, type ErrorCode } from './qari-error';
-import { isBoolean, isString, isTabId, isToken, isWebUrl, shape, type Guard } from './message-guards';
+import type { ImportEntry } from './import/import-entry';
+import type { HtmlExtraction } from './page-fetch/extract-from-html';
+import type { EnqueueResult, FailedJob, QueueSnapshot } from './queue';
+import type { Guard } from './message-guards';
 
 export { QariError, type ErrorCode };
 
@@ -13,7 +16,7 @@ export { QariError, type ErrorCode };
  * name → (args) → result; callers get typed `callBackground` / `callTab`. Errors thrown by a handler travel
  * back as `{ error }` and are re-thrown at the caller as `QariError`, with a code the UI turns into words.
  *
- * Every method has a sender policy (`backgroundPolicy`, `contentPolicy`): which context may call it, decided
+ * Every method has a sender policy (`backgroundPolicy`, `contentPolicy`, `offscreenPolicy` in message-policy.ts): which context may call it, decided
  * from what the browser says about the sender (`callerOf`), never from the message; and a run-time guard of its
  * arguments. Where the caller lives in a tab (the reader frame over a page, a content script) the tab is the
  * sender's, never an argument.
@@ -56,10 +59,61 @@ export interface BackgroundMethods {
   describeBlock(args: { token: string; text: string }): { rule: BlockRule | null };
   /** From a content script: the blocks removed on its own page's site (content scripts cannot read storage). */
   removedBlocks(args: Record<string, never>): RemovedBlock[];
+  /**
+   * From the popup ("Save all N tabs"): every http(s) tab of the window. With host access, each tab's live article
+   * is saved at once (what the reader sees, logged-in content included, no second download); a tab that cannot be
+   * read live (discarded, still loading) is queued as a 'tab' job that fetches it. Ask for host access
+   * (`permissions.request({origins: ['https://*\/*', 'http://*\/*']})`) in the click handler first.
+   */
+  saveTabs(args: { windowId: number }): SaveTabsResult;
+  /**
+   * From the library page (its import): queues entries as one batch, labelled `batchLabel` in the progress view.
+   * Entries already saved or already queued are not queued again (`alreadySaved`). At most ENTRIES_MAX entries
+   * and, with content, at most CONTENT_HTML_MAX characters of HTML each: send a large export in several calls
+   * (each message must stay well under the browser's 64 MB). Fetching needs host access: the library page asks
+   * for it (`permissions.request`, in the click handler) before calling; without it those jobs fail as 'blocked'
+   * and "Retry failed" after granting runs them. Progress comes as `queueProgress` events.
+   */
+  enqueueEntries(args: { entries: ImportEntry[]; batchLabel: string }): EnqueueResult;
+  /** From the library page: counts per batch and overall, whether the queue is paused, and the failed jobs. */
+  queueStatus(args: Record<string, never>): QueueStatus;
+  /**
+   * From the library page: pause (running jobs finish, no new ones start; kept across restarts), resume, cancel
+   * (every waiting job is cancelled) or retry every failed job. Answers the status after the change.
+   */
+  queueControl(args: { action: QueueAction }): QueueStatus;
+}
+
+export type QueueAction = 'pause' | 'resume' | 'cancel' | 'retryFailed';
+
+/** The queue as the library page shows it (src/queue). */
+export interface QueueStatus extends QueueSnapshot {
+  /** Up to 500 failed jobs, with a plain-words message each. */
+  failures: FailedJob[];
+}
+
+export interface SaveTabsResult {
+  /** Saved from the live tab. */
+  saved: number;
+  /** Queued to be fetched (the tab could not be read live). */
+  queued: number;
+  /** In the library already (or queued). */
+  alreadySaved: number;
+  /** Not web pages (settings pages, PDFs viewers, new tabs) or refused: left alone. */
+  skipped: number;
 }
 
 /** Notifications from the background to whichever extension page listens (no answer expected). */
-export type QariEvent = { type: 'saveProgress'; tabId: number; done: number; total: number };
+export type QariEvent =
+  | { type: 'saveProgress'; tabId: number; done: number; total: number }
+  /** The save queue changed (throttled): counts overall and per batch. */
+  | ({ type: 'queueProgress' } & QueueSnapshot);
+
+/** Answered by the offscreen document (Chrome: the worker has no DOMParser); only the background calls it. */
+export interface OffscreenMethods {
+  /** Parses a fetched page and runs the extraction core on it (src/page-fetch/extract-from-html.ts). */
+  extractHtml(args: { html: string; url: string; removedBlocks: RemovedBlock[] }): HtmlExtraction;
+}
 
 /** Answered by the content script in a tab; only the background calls these. */
 export interface ContentMethods {
@@ -83,14 +137,16 @@ export interface ContentMethods {
 export type Caller =
   /** The popup (popup.html): the toolbar popup, or the same page opened as a tab. */
   | { kind: 'popup' }
-  /** The library page (library.html), opened in a tab: the reading list, import and its progress. */
-  | { kind: 'library' }
   /** reader.html in a frame over a web page: `tabId` is the tab the frame is in. */
   | { kind: 'reader-frame'; tabId: number }
   /** Qari's content script in the top frame of `tabId`, on the page at `url`. */
   | { kind: 'content'; tabId: number; url: string }
   /** The service worker (Firefox: its generated background page). */
-  | { kind: 'background' };
+  | { kind: 'background' }
+  /** The library page (library.html), in a tab of its own. */
+  | { kind: 'library' }
+  /** Chrome's offscreen document (offscreen.html), where the background parses fetched pages. */
+  | { kind: 'offscreen' };
 export type CallerKind = Caller['kind'];
 
 const BACKGROUND_PAGES = new Set(['/background.js', '/_generated_background_page.html']);
@@ -112,6 +168,7 @@ export function callerOf(sender: Runtime.MessageSender, extensionOrigin: string)
   if (originOf(url) === extensionOrigin) {
     if (url.pathname === '/popup.html') return { kind: 'popup' };
     if (url.pathname === '/library.html') return { kind: 'library' };
+    if (url.pathname === '/offscreen.html' && tabId === undefined) return { kind: 'offscreen' };
     if (BACKGROUND_PAGES.has(url.pathname) && tabId === undefined) return { kind: 'background' };
     if (url.pathname === '/reader.html' && tabId !== undefined && tabId >= 0 && (sender.frameId ?? 0) !== 0)
       return { kind: 'reader-frame', tabId };
@@ -128,34 +185,7 @@ export interface Policy<A, K extends CallerKind> {
   args: Guard<A>;
 }
 type ArgsOf<F> = F extends (args: infer A) => unknown ? A : never;
-type PolicyTable<M> = { [K in keyof M]: Policy<ArgsOf<M[K]>, CallerKind> };
-
-const empty = shape<Record<string, never>>({});
-const token = shape({ token: isToken });
-/** A block's text as the reader shows it: long enough for any paragraph, short enough to fold cheaply. */
-const BLOCK_TEXT_MAX = 100_000;
-
-export const backgroundPolicy = {
-  inspectTab: { from: 'popup', args: shape({ tabId: isTabId }) },
-  setReaderOpen: { from: 'popup', args: shape({ tabId: isTabId, open: isBoolean }) },
-  saveArticle: { from: 'popup', args: shape({ tabId: isTabId }) },
-  getLiveArticle: { from: 'reader-frame', args: token },
-  closeReader: { from: 'reader-frame', args: token },
-  describeBlock: { from: 'reader-frame', args: shape({ token: isToken, text: isString(BLOCK_TEXT_MAX, 1) }) },
-  removedBlocks: { from: 'content', args: empty },
-} as const satisfies PolicyTable<BackgroundMethods>;
-
-export const contentPolicy = {
-  analyze: { from: 'background', args: shape({ tabId: isTabId }) },
-  getArticle: { from: 'background', args: empty },
-  readerArticle: { from: 'background', args: token },
-  showReader: { from: 'background', args: empty },
-  hideReader: { from: 'background', args: empty },
-  readerClose: { from: 'background', args: token },
-  isReaderOpen: { from: 'background', args: empty },
-  describeBlock: { from: 'background', args: shape({ token: isToken, text: isString(BLOCK_TEXT_MAX, 1) }) },
-  fetchImage: { from: 'background', args: shape({ url: isWebUrl }) },
-} as const satisfies PolicyTable<ContentMethods>;
+export type PolicyTable<M> = { [K in keyof M]: Policy<ArgsOf<M[K]>, CallerKind> };
 
 type Methods<M> = { [K in keyof M]: (args: never) => unknown };
 type Table<M> = { [K in keyof M]: { from: CallerKind } };
@@ -168,7 +198,7 @@ export type Handlers<M extends Methods<M>, P extends Table<M>> = {
 
 interface Envelope {
   qari: 'v1';
-  to: 'background' | 'content' | 'event';
+  to: 'background' | 'content' | 'event' | 'offscreen';
   method: string;
   args: unknown;
 }
@@ -190,6 +220,15 @@ export async function callBackground<K extends keyof BackgroundMethods>(
   args: Parameters<BackgroundMethods[K]>[0],
 ): Promise<ReturnType<BackgroundMethods[K]>> {
   const envelope: Envelope = { qari: 'v1', to: 'background', method, args };
+  return unwrap(await browser.runtime.sendMessage(envelope));
+}
+
+/** To the offscreen document (Chrome): the background creates it first (background/offscreen-document.ts). */
+export async function callOffscreen<K extends keyof OffscreenMethods>(
+  method: K,
+  args: Parameters<OffscreenMethods[K]>[0],
+): Promise<ReturnType<OffscreenMethods[K]>> {
+  const envelope: Envelope = { qari: 'v1', to: 'offscreen', method, args };
   return unwrap(await browser.runtime.sendMessage(envelope));
 }
 
