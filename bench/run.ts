@@ -6,7 +6,7 @@
  * reader painted, bundle sizes, the library at 100 / 1,000 / 10,000 articles, memory. Prints `name: value` lines
  * (machine first, ratio and budget lines last) and writes the same to bench/results.json. Every figure comes from
  * this run; warm-up runs are discarded. The library sizes can be overridden: BENCH_LIBRARY_SIZES=100,1000.
- * BENCH_ONLY=reader,sizes (comma-separated: memory, extraction, reader, fonts, sizes, library) runs only those
+ * BENCH_ONLY=reader,sizes (comma-separated: memory, extraction, reader, fonts, sizes, library, links; BENCH_LINKS=1000 sets the import's size) runs only those
  * sections; `reader` also runs `extraction`, the reference of its ratio. BENCH_CORPUS=DIR (where scripts/get-wcxb.sh put WCXB) adds the
  * extraction figures of 100 real article pages from WCXB's dev split (bench/wcxb-sample.ts), reported apart.
  */
@@ -15,6 +15,7 @@ import { build } from 'vite';
 import { launchQari } from '../e2e/launch';
 import { waitForReader } from '../e2e/pages/reader-frame';
 import { measureExtraction, REPS as EXTRACTION_REPS } from './extraction';
+import { measureLinkImport } from './link-import';
 import { blockExternal, fixtures } from './fixtures';
 import { wcxbArticleSample } from './wcxb-sample';
 import { COMMON_WORD, EXPORT_REPS, measureLibrary, RARE_WORD, REPS as LIBRARY_REPS } from './library';
@@ -27,7 +28,7 @@ import { describeMachine } from './stats';
 const ARABIC = 'alsumaria-idlib-ceasefire';
 const ENGLISH = 'english-news-wire';
 const started = performance.now();
-const SECTIONS = ['memory', 'extraction', 'reader', 'fonts', 'sizes', 'library'] as const;
+const SECTIONS = ['memory', 'extraction', 'reader', 'fonts', 'sizes', 'library', 'links'] as const;
 const only = process.env.BENCH_ONLY?.split(',')
   .map((s) => s.trim())
   .filter(Boolean);
@@ -284,6 +285,17 @@ if (runs('library')) {
     line(`library@${n}.save`, r.saveMs, 'ms ("Save for later" → "Saved")');
     line(`library@${n}.export`, r.exportMs, `ms (→ download, ${(r.exportBytes / 2 ** 20).toFixed(1)} MiB zip)`);
   }
+}
+
+if (runs('links')) {
+  progress('links');
+  const links = await measureLinkImport(Number(process.env.BENCH_LINKS ?? 1000));
+  line(
+    'links.import',
+    `${links.saved} of ${links.count} links saved (${links.failed} failed) in ${(links.ms / 1000).toFixed(1)} s: ${links.perSecond.toFixed(1)} articles/s over two hosts (one job per host at a time)`,
+  );
+  line('links.memory.extension', links.during.extensionMiB, 'MiB PSS (extension processes, halfway through)');
+  line('links.memory.total', links.during.totalMiB, 'MiB PSS (all browser processes, halfway through)');
 }
 
 // ---- Ratios and budgets, last.

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { launchQari, type Qari } from './launch';
 import { popupFor } from './pages/popup';
+import { chooseImportFile, openLibraryPage } from './pages/library-page';
 import { articleImageWidths, openReadingList } from './pages/reading-list';
 
 /**
@@ -44,15 +45,18 @@ test('export the library, import it into a fresh profile, read it offline', asyn
   await qari.close();
 
   qari = await launchQari();
-  const fresh = await openReadingList(qari);
+  // Import is on the library page (issue 11: off the popup).
+  const fresh = await openLibraryPage(qari);
   expect(await fresh.locator('.item').count()).toBe(0);
-  await fresh.locator('input[type=file]').setInputFiles(zipPath);
-  await fresh.getByRole('status').filter({ hasText: 'Imported: 2 new' }).waitFor();
+  expect(await chooseImportFile(fresh, zipPath)).toBe('A Qari export: 2 articles, 0 tags');
+  await fresh.locator('#import-start').click();
+  await fresh.locator('#import-status .notice').filter({ hasText: 'Imported: 2 new' }).waitFor();
   await expect.poll(() => fresh.locator('.item-title').allInnerTexts()).toEqual([...TITLES].reverse());
 
   // Importing the same file again adds nothing.
-  await fresh.locator('input[type=file]').setInputFiles(zipPath);
-  await fresh.getByRole('status').filter({ hasText: 'Imported: 0 new' }).waitFor();
+  await chooseImportFile(fresh, zipPath);
+  await fresh.locator('#import-start').click();
+  await fresh.locator('#import-status .notice').filter({ hasText: 'Imported: 0 new' }).waitFor();
   expect(await fresh.locator('.item').count()).toBe(2);
 
   await qari.ctx.setOffline(true);
@@ -73,16 +77,15 @@ test('export the library, import it into a fresh profile, read it offline', asyn
 });
 
 test('a foreign or corrupt file is refused with a clear message, the library unchanged', async () => {
-  const list = await openReadingList(qari!);
+  const list = await openLibraryPage(qari!);
   const before = await list.locator('.item-title').allInnerTexts();
-  await list.locator('input[type=file]').setInputFiles({
-    name: 'notes.zip',
-    mimeType: 'application/zip',
-    buffer: Buffer.from('this is not a zip file at all'),
-  });
-  const notice = list.getByRole('status');
-  await notice.waitFor();
-  expect(await notice.innerText()).toMatch(/could not be opened|not a Qari|damaged/i);
+  expect(
+    await chooseImportFile(list, {
+      name: 'notes.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from('this is not a zip file at all'),
+    }),
+  ).toMatch(/cannot read this file/i);
   expect(await list.locator('.item-title').allInnerTexts()).toEqual(before);
   await list.close();
 });

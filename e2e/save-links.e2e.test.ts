@@ -128,6 +128,28 @@ test('the menu items exist, and "Save link to Qari" saves the article with its i
   }
 });
 
+test('"Save page to Qari" saves the open page through the tab path; the toolbar button says so', async () => {
+  const url = `${qari.server.origin}/articles/5.html`;
+  const page = await qari.ctx.newPage();
+  await page.goto(url);
+  const tabId = await qari.tabIdOf(page);
+  const badge = await qari.sw.evaluate(async (id) => {
+    const tab = await chrome.tabs.get(id);
+    await (
+      globalThis as unknown as { qariMenu: { onClicked(info: object, tab?: object): Promise<void> } }
+    ).qariMenu.onClicked({ menuItemId: 'qari-save-page', pageUrl: tab.url, editable: false, modifiers: [] }, tab);
+    return {
+      text: await chrome.action.getBadgeText({ tabId: id }),
+      title: await chrome.action.getTitle({ tabId: id }),
+    };
+  }, tabId);
+  expect(badge).toEqual({ text: '✓', title: 'Saved to Qari: Harbour report 5' });
+  expect(await savedUrls()).toContain(url);
+  // Read live, not queued: no job for it.
+  expect(await jobOf(url)).toBeUndefined();
+  await page.close();
+});
+
 test('failures say why in plain words: gone, needs JavaScript, not a web page, too slow (retried later)', async () => {
   await qari.sw.evaluate(() => Object.assign(globalThis, { __qariFaults: { pageTimeoutMs: 1_000 } }));
   const o = qari.server.origin;

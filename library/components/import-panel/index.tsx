@@ -171,7 +171,7 @@ export function ImportPanel({ onImported, onQueued }: ImportPanelProps) {
             </p>
             {state.parsed.skipped.length > 0 && (
               <details class="skipped">
-                <summary>{formatNumber(state.parsed.skipped.length)} ×</summary>
+                <summary>{t('skippedShow')}</summary>
                 <ul>
                   {state.parsed.skipped.slice(0, SKIPPED_SHOWN).map((row, i) => (
                     <li key={i} dir="auto">
