@@ -37,11 +37,13 @@ export interface LaunchOptions {
    * by default each launch gets a fresh one, removed on close.
    */
   profile?: string;
+  /** A test server to use and leave running on close (it outlives a browser the test closes and reopens). */
+  server?: TestServer;
 }
 
 export async function launchQari(options: LaunchOptions = {}): Promise<Qari> {
   const ext = resolve(options.extDir ?? process.env.EXT_DIR ?? 'dist');
-  const server = await startServer();
+  const server = options.server ?? (await startServer());
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'qari-e2e-'));
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -113,7 +115,7 @@ export async function launchQari(options: LaunchOptions = {}): Promise<Qari> {
     },
     async close() {
       await ctx.close();
-      await server.close();
+      if (!options.server) await server.close();
       if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
