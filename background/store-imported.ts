@@ -18,8 +18,11 @@ export async function storeImported(
   const titled = article.title ? article : { ...article, title: entry.title ?? '' };
   const saved = await saveForLater(titled, noPage, () => undefined, {
     // When the reader first saved it in the other app: the reading list sorts by it. Kept when already saved.
-    now: entry.addedAt,
-    // TAGS: pass entry.tags once SaveOptions has tags
+    savedAt: entry.addedAt,
+    // Merged with the tags the article has when it is already saved.
+    tags: entry.tags,
+    // Taken on the first save only; the calls below also bring it to an article saved meanwhile.
+    state: entry.state,
   });
   if (entry.state === 'read' || entry.state === 'archived') await markRead(saved.id);
   if (entry.state === 'archived') await setArchived(saved.id, true);

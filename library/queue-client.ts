@@ -1,73 +1,67 @@
-import browser from 'webextension-polyfill';
 import type { ImportEntry } from '../src/import/import-entry';
-import { QariError } from '../src/qari-error';
+import { CONTENT_HTML_MAX, ENTRIES_MAX } from '../src/message-policy';
+import { callBackground, onEvent, type QueueAction, type QueueStatus } from '../src/messages';
+import type { QueueSnapshot } from '../src/queue';
+
+export type { QueueAction, QueueStatus, QueueSnapshot };
 
 /**
- * The library page's one door to the background's save queue (issue 12; the queue is src/queue, its
- * messages in src/messages.ts). Kept in one small module so the page and its tests do not depend on how
- * the background is reached: at merge, these bodies become `callBackground('enqueueEntries', …)` etc. and
- * `onEvent` filtered on 'queueProgress', with the same types.
+ * The library page's one door to the background's save queue (src/queue, background/queue-service.ts): the
+ * page's components and their tests depend on these four functions, not on how the background is reached.
  */
 
-export interface QueueCounts {
-  saved: number;
-  failed: number;
-  alreadySaved: number;
-  left: number;
-  running: number;
+/** Characters of content HTML per message: well under the browser's 64 MB message limit (UTF-16, JSON). */
+const MESSAGE_HTML_BUDGET = 16_000_000;
+
+/** Entries split into messages the background accepts: at most ENTRIES_MAX each, and a bounded amount of HTML. */
+export function enqueueChunks(entries: ImportEntry[]): ImportEntry[][] {
+  const chunks: ImportEntry[][] = [];
+  let chunk: ImportEntry[] = [];
+  let html = 0;
+  for (const entry of entries) {
+    // Content above the background's cap would refuse the whole message: that entry is fetched instead.
+    const fitted =
+      entry.content && entry.content.html.length > CONTENT_HTML_MAX ? { ...entry, content: undefined } : entry;
+    const size = fitted.content?.html.length ?? 0;
+    if (chunk.length && (chunk.length >= ENTRIES_MAX || html + size > MESSAGE_HTML_BUDGET)) {
+      chunks.push(chunk);
+      chunk = [];
+      html = 0;
+    }
+    if (!fitted.content) delete fitted.content;
+    chunk.push(fitted);
+    html += size;
+  }
+  if (chunk.length) chunks.push(chunk);
+  return chunks;
 }
 
-export interface QueueFailure {
-  id: string;
-  url: string;
-  title?: string;
-  /** What kind of failure (network, http, not-article, …): decides the wording. */
-  kind: string;
-  /** Plain words, ready to show. */
-  message: string;
-}
-
-export interface QueueStatus {
-  counts: QueueCounts;
-  failures: QueueFailure[];
-  paused: boolean;
-}
-
-export type QueueAction = 'pause' | 'resume' | 'cancel' | 'retryFailed';
-
-/** The message envelope of src/messages.ts (callBackground), written out until the methods are in its table. */
-async function call<T>(method: string, args: unknown): Promise<T> {
-  const reply = (await browser.runtime.sendMessage({ qari: 'v1', to: 'background', method, args })) as
-    { value: T } | { error: { message: string; code: string } } | undefined;
-  // A background without the queue does not answer the method at all.
-  if (!reply) throw new QariError('The save queue did not answer.', 'internal');
-  if ('error' in reply) throw new QariError(reply.error.message, 'internal');
-  return reply.value;
-}
-
-export function enqueueEntries(
+/** Queues a file's entries, in as many messages as it takes; one batch per message, all with this label. */
+export async function enqueueEntries(
   entries: ImportEntry[],
   batchLabel: string,
-): Promise<{ batchId: string; queued: number; alreadySaved: number }> {
-  return call('enqueueEntries', { entries, batchLabel });
+): Promise<{ queued: number; alreadySaved: number }> {
+  let queued = 0;
+  let alreadySaved = 0;
+  for (const chunk of enqueueChunks(entries)) {
+    const result = await callBackground('enqueueEntries', { entries: chunk, batchLabel: batchLabel.slice(0, 200) });
+    queued += result.queued;
+    alreadySaved += result.alreadySaved;
+  }
+  return { queued, alreadySaved };
 }
 
 export function queueStatus(): Promise<QueueStatus> {
-  return call('queueStatus', {});
+  return callBackground('queueStatus', {});
 }
 
-export function queueControl(action: QueueAction): Promise<unknown> {
-  return call('queueControl', { action });
+export function queueControl(action: QueueAction): Promise<QueueStatus> {
+  return callBackground('queueControl', { action });
 }
 
-/** Progress pushed by the background while the queue runs; returns the unsubscribe. */
-export function onQueueProgress(listener: (counts: QueueCounts) => void): () => void {
-  const wrapped = (message: unknown, sender: { url?: string; tab?: unknown }) => {
-    const m = message as { qari?: string; to?: string; method?: string; args?: QueueCounts } | null;
-    // Only the service worker sends events (src/messages.ts onEvent checks the same with callerOf).
-    if (m?.qari === 'v1' && m.to === 'event' && m.method === 'queueProgress' && m.args && !sender.tab) listener(m.args);
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(wrapped);
-  return () => browser.runtime.onMessage.removeListener(wrapped);
+/** Progress pushed by the background while the queue runs (throttled there); returns the unsubscribe. */
+export function onQueueProgress(listener: (snapshot: QueueSnapshot) => void): () => void {
+  return onEvent((event) => {
+    if (event.type === 'queueProgress') listener(event);
+  });
 }
