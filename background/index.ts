@@ -1,7 +1,8 @@
 import browser, { type Tabs } from 'webextension-polyfill';
 import { callTab, handleMessages, QariError, type BackgroundMethods } from '../src/messages';
 import { backgroundPolicy } from '../src/message-policy';
-import { enqueueEntries } from '../src/queue';
+import { enqueueEntries, enqueueImagesJob } from '../src/queue';
+import { hasHostAccess } from './extract-url';
 import { loadRemovedBlocks } from '../src/site-rules/removed-blocks';
 import { createMenus, menuItems, onMenuClicked } from './context-menu';
 import { ensureContent } from './ensure-content';
@@ -13,6 +14,15 @@ import { saveTabs } from './save-tabs';
  * The service worker routes messages between popup, content script and reader page, and handles the
  * keyboard command. It keeps no state of its own: the browser may stop it at any moment.
  */
+
+/** The page's own images come through the page and never wait for access: only other sites' images do. */
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
 
 async function setReaderOpen(tabId: number, open: boolean): Promise<{ open: boolean }> {
   await ensureContent(tabId);
@@ -42,7 +52,20 @@ handleMessages<BackgroundMethods, typeof backgroundPolicy>('background', backgro
   closeReader: ({ token }, { tabId }) => callTab(tabId, 'readerClose', { token }),
   describeBlock: ({ token, text }, { tabId }) => callTab(tabId, 'describeBlock', { token, text }),
   removedBlocks: (_args, { url }) => loadRemovedBlocks(url),
-  saveArticle: ({ tabId }) => saveTab(tabId),
+  saveArticle: async ({ tabId }) => {
+    const saved = await saveTab(tabId);
+    // Images on sites not allowed yet (the popup asks while this save runs): fetched by a follow-up job once allowed.
+    const pending = await Promise.all(
+      saved.images
+        .filter((i) => i.missing && !sameOrigin(i.originalUrl, saved.url))
+        .map(async (i) => !(await hasHostAccess(i.originalUrl))),
+    );
+    if (pending.some(Boolean)) {
+      await enqueueImagesJob(saved.id, saved.url);
+      void runner.wake();
+    }
+    return saved;
+  },
   saveTabs: ({ windowId }) => saveTabs(windowId),
   enqueueEntries: async ({ entries, batchLabel }) => {
     const result = await enqueueEntries(entries, batchLabel);

@@ -8,12 +8,14 @@ import {
   listFailedJobs,
   queueCounts,
   QueueRunner,
+  makeImagesJobsDue,
   retryFailedJobs,
   setPaused,
   type Job,
   type JobFailure,
 } from '../src/queue';
 import { extractImported, extractUrl, hasHostAccess } from './extract-url';
+import { fetchGrantedImages } from './fetch-granted-images';
 import { closeOffscreenDocument } from './offscreen-document';
 import { storeImported } from './store-imported';
 
@@ -40,8 +42,17 @@ function fetchLimits(): FetchLimits {
   return timeoutMs ? { ...DEFAULT_FETCH_LIMITS, timeoutMs } : DEFAULT_FETCH_LIMITS;
 }
 
+export const IMAGES_WAITING_MESSAGE =
+  'Some images of this article are on sites Qari may not read yet: they are downloaded once you allow them.';
+
 async function runJob(job: Job): Promise<void> {
   const { url } = job.entry;
+  if (job.task === 'images') {
+    const { fetched, waiting } = await fetchGrantedImages(job.id.slice('images:'.length));
+    // Nothing allowed yet: try again later (and at once when access is granted: permissions.onAdded below).
+    if (waiting && !fetched) throw new JobError('blocked', IMAGES_WAITING_MESSAGE, true);
+    return;
+  }
   const content = job.hasContent ? await getJobContent(job.id) : null;
   let article;
   if (content) article = await extractImported(url, content);
@@ -96,6 +107,8 @@ export function wakeQueueOnEvents(): void {
   });
   browser.runtime.onStartup.addListener(() => void runner.wake());
   browser.runtime.onInstalled.addListener(() => void runner.wake());
+  // Access granted (the popup's prompt, answered after the article was stored): its images can come now.
+  browser.permissions.onAdded.addListener(() => void makeImagesJobsDue().then(() => runner.wake()));
   browser.runtime.onMessage.addListener(() => {
     void runner.wake();
     return undefined;

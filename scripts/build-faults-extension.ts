@@ -12,6 +12,7 @@ export async function buildFaultsExtension(outDir = 'out/dist-faults'): Promise<
   const out = resolve(outDir);
   const options = { mode: 'e2e-faults', logLevel: 'warn' as const };
   await build({ ...options, build: { outDir: out, emptyOutDir: true } });
+  await build({ ...options, configFile: 'vite.library.config.ts', build: { outDir: out, emptyOutDir: false } });
   await build({ ...options, configFile: 'vite.content.config.ts', build: { outDir: out, emptyOutDir: false } });
   return out;
 }

@@ -8,6 +8,8 @@ export {
   cancelWaitingJobs,
   claimDueJobs,
   enqueueEntries,
+  enqueueImagesJob,
+  makeImagesJobsDue,
   finishJob,
   getJob,
   getJobContent,

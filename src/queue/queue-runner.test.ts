@@ -9,7 +9,9 @@ import {
   cancelWaitingJobs,
   claimDueJobs,
   enqueueEntries,
+  enqueueImagesJob,
   getJob,
+  makeImagesJobsDue,
   getJobContent,
   listFailedJobs,
   queueCounts,
@@ -253,5 +255,26 @@ describe('runner', () => {
         .map((j) => j.entry.url)
         .sort(),
     ).toEqual(['https://a.example/1', 'https://b.example/2']);
+  });
+});
+
+describe('images follow-up jobs', () => {
+  it('wait with backoff while access is missing, and become due at once when access is granted', async () => {
+    fresh();
+    await enqueueEntries([entry('https://a.example/page')], 'Links', { dbName, isSaved: notSaved });
+    await enqueueImagesJob('abc', 'https://news.example/story', { dbName });
+    const h = harness();
+    await h.runner.wake();
+    await h.idle();
+    await h.finish('https://news.example/story', new JobError('blocked', 'waiting for access', true));
+    const id = 'images:abc';
+    expect(await getJob(id, { dbName })).toMatchObject({ task: 'images', status: 'waiting', attempts: 1 });
+    expect((await getJob(id, { dbName }))!.nextAttemptAt).toBe(h.now + 30_000);
+    // Access granted: due now, attempts afresh; the page job (done or not) is left alone.
+    await makeImagesJobsDue({ dbName, now: h.now });
+    expect(await getJob(id, { dbName })).toMatchObject({ status: 'waiting', attempts: 0, nextAttemptAt: h.now });
+    await h.runner.wake();
+    await h.idle();
+    expect(h.started.filter((u) => u === 'https://news.example/story')).toHaveLength(2);
   });
 });

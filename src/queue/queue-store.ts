@@ -103,6 +103,46 @@ export async function enqueueEntries(
   return { batchId, queued, alreadySaved };
 }
 
+/** The label of the batch every images follow-up job belongs to. */
+const IMAGES_BATCH = 'images';
+
+/**
+ * Queues the images follow-up of a saved article (popup save: the image sites were asked for while the article was
+ * stored). One per article: queued again, it waits afresh.
+ */
+export async function enqueueImagesJob(articleId: string, url: string, opts: QueueOptions = {}): Promise<void> {
+  const now = opts.now ?? Date.now();
+  const db = await openQueue(opts.dbName);
+  const tx = db.transaction(['jobs', 'batches', 'meta'], 'readwrite');
+  const seq = (((await tx.objectStore('meta').get('seq'))?.value as number | undefined) ?? 0) + 1;
+  void tx.objectStore('meta').put({ key: 'seq', value: seq });
+  if (!(await tx.objectStore('batches').get(IMAGES_BATCH)))
+    void tx.objectStore('batches').put({ id: IMAGES_BATCH, label: 'Images', createdAt: now, alreadySaved: 0 });
+  void tx.objectStore('jobs').put({
+    id: `images:${articleId}`,
+    entry: { url, source: 'tab', tags: [], state: 'unread' },
+    hasContent: false,
+    task: 'images',
+    batchId: IMAGES_BATCH,
+    status: 'waiting',
+    attempts: 0,
+    nextAttemptAt: now,
+    host: hostOf(url),
+    failure: null,
+    seq,
+    updatedAt: now,
+  });
+  await tx.done;
+}
+
+/** Access to more sites was granted: images follow-ups waiting for a retry, or failed for it, are due now. */
+export async function makeImagesJobsDue(opts: QueueOptions = {}): Promise<number> {
+  const now = opts.now ?? Date.now();
+  const due = (job: Job): Job =>
+    job.task === 'images' ? { ...job, status: 'waiting', attempts: 0, nextAttemptAt: now, updatedAt: now } : job;
+  return (await rewrite('waiting', due, opts)) + (await rewrite('failed', due, opts));
+}
+
 /** How far the claim looks for a host that is free (thousands of waiting jobs of one site must not cost a scan). */
 const CLAIM_SCAN = 500;
 
@@ -166,7 +206,9 @@ async function rewrite(from: JobStatus, change: (job: Job) => Job, opts: QueueOp
   const tx = db.transaction('jobs', 'readwrite');
   let n = 0;
   for (let c = await tx.store.index('by-status').openCursor(from); c; c = await c.continue()) {
-    void c.update(change(c.value));
+    const next = change(c.value);
+    if (next === c.value) continue; // unchanged: not rewritten
+    void c.update(next);
     n++;
   }
   await tx.done;

@@ -25,6 +25,11 @@ export interface Job {
   /** The entry without its content (that sits in the `contents` store, read only when the job runs). */
   entry: Omit<ImportEntry, 'content'>;
   hasContent: boolean;
+  /**
+   * What the job does. Absent: fetch the entry's page and save it. 'images': the article is saved already;
+   * download its images from sites the reader allowed after the save (id `images:<articleId>`).
+   */
+  task?: 'images';
   batchId: string;
   status: JobStatus;
   /** Attempts started so far (a job is claimed → +1). */

@@ -17,7 +17,15 @@ type State =
   | { kind: 'reading'; name: string }
   | { kind: 'unknown'; name: string }
   | { kind: 'qari'; name: string; bytes: Uint8Array; articles: number; tags: number }
-  | { kind: 'found'; name: string; format: Exclude<ImportFormat, 'qari'>; parsed: ParsedImport; tags: number }
+  | {
+      kind: 'found';
+      name: string;
+      format: Exclude<ImportFormat, 'qari'>;
+      parsed: ParsedImport;
+      tags: number;
+      /** Host access already granted: Import needs no prompt. */
+      hasAccess: boolean;
+    }
   | { kind: 'busy'; name: string }
   | { kind: 'done'; text: string }
   | { kind: 'error'; text: string };
@@ -65,7 +73,10 @@ export function ImportPanel({ onImported, onQueued }: ImportPanelProps) {
         return setState({ kind: 'qari', name: file.name, bytes, articles: articles.length, tags });
       }
       const parsed = await parseOffThread(format, bytes);
-      setState({ kind: 'found', name: file.name, format, parsed, tags: countTags(parsed.entries.map((e) => e.tags)) });
+      // Asked now, so that the click can go straight to the prompt (or past it) without another await first.
+      const hasAccess = await browser.permissions.contains({ origins: WEB_ORIGINS }).catch(() => false);
+      const tags = countTags(parsed.entries.map((e) => e.tags));
+      setState({ kind: 'found', name: file.name, format, parsed, tags, hasAccess });
     } catch (error) {
       setState({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     }
@@ -83,9 +94,9 @@ export function ImportPanel({ onImported, onQueued }: ImportPanelProps) {
     }
   };
 
-  const importLinks = async (parsed: ParsedImport, name: string) => {
+  const importLinks = async (parsed: ParsedImport, name: string, hasAccess: boolean) => {
     // First, inside the click: a permission request after an await may have lost the user's gesture.
-    const granted = await browser.permissions.request({ origins: WEB_ORIGINS }).catch(() => false);
+    const granted = hasAccess || (await browser.permissions.request({ origins: WEB_ORIGINS }).catch(() => false));
     setState({ kind: 'busy', name });
     // Refused: the articles whose text the file holds (Omnivore, wallabag) need no fetch; the others do.
     const entries = granted ? parsed.entries : parsed.entries.filter((entry) => entry.content);
@@ -183,12 +194,12 @@ export function ImportPanel({ onImported, onQueued }: ImportPanelProps) {
             )}
             {state.parsed.entries.length > 0 && (
               <>
-                <p class="hint">{t('importWhy')}</p>
+                {!state.hasAccess && <p class="hint">{t('importWhy')}</p>}
                 <button
                   type="button"
                   class="primary"
                   id="import-start"
-                  onClick={() => void importLinks(state.parsed, state.name)}
+                  onClick={() => void importLinks(state.parsed, state.name, state.hasAccess)}
                 >
                   {t('importStart')}
                 </button>

@@ -17,8 +17,8 @@ export function ImportProgress({ started, onProgress }: { started: number; onPro
 
   useEffect(() => {
     void refresh();
-    return onQueueProgress((counts) => {
-      setStatus((current) => (current ? { ...current, counts } : current));
+    return onQueueProgress((snapshot) => {
+      setStatus((current) => (current ? { ...current, ...snapshot } : current));
       onProgress();
       // Failures and the paused flag come with the full status.
       void refresh();
@@ -26,7 +26,7 @@ export function ImportProgress({ started, onProgress }: { started: number; onPro
   }, [started]);
 
   if (!status) return null;
-  const { saved, failed, alreadySaved, left } = status.counts;
+  const { saved, failed, alreadySaved, left } = status.overall;
   const total = saved + failed + alreadySaved + left;
   if (total === 0) return null;
   const done = total - left;

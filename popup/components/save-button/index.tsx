@@ -37,12 +37,15 @@ export function SaveButton({ info }: { info: TabInspection }) {
 
   const save = async () => {
     setState({ kind: 'saving', done: 0, total: 0 });
-    // Must be the first await: the browser only shows the permission prompt in response to the click.
+    // The save starts at once and does not wait for the permission prompt (which may close the popup): the
+    // background stores the article now, and fetches the images of sites allowed later in a follow-up job.
+    const saving = callBackground('saveArticle', { tabId: info.tabId });
+    // Before any await: the browser only shows the prompt in response to the click.
     // The origins come from the page (the content script reads them there): checked before they are asked for.
     const foreign = originsToRequest(info.imageOrigins, info.url);
-    if (foreign.length) await browser.permissions.request({ origins: foreign }).catch(() => false);
+    if (foreign.length) void browser.permissions.request({ origins: foreign }).catch(() => false);
     try {
-      const saved: SavedArticleSummary = await callBackground('saveArticle', { tabId: info.tabId });
+      const saved: SavedArticleSummary = await saving;
       const missing = saved.images.some((i) => i.missing);
       setState({ kind: 'saved', id: saved.id, note: missing ? t('imagesNeedNetwork') : undefined });
     } catch (error) {
