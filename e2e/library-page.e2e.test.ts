@@ -150,6 +150,9 @@ test('in an Arabic browser the page is in Arabic and mirrored', async () => {
   await page.locator('#import-status .notice').waitFor();
   await expect.poll(() => page.locator('.items .item').count()).toBe(3);
   await chooseImportFile(page, join(FIXTURES, 'bookmarks.html'));
+  // The reasons too are in Arabic.
+  await page.locator('details.skipped summary').click();
+  expect(await page.locator('details.skipped li').first().innerText()).toContain('ليس عنوان ويب');
   // Mirrored: the import column is on the left of the list.
   const list = await page.locator('.reading-list').boundingBox();
   const panel = await page.locator('.import-column').boundingBox();
