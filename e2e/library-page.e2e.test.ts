@@ -66,6 +66,13 @@ test('each export format is recognized and read in the page, with what was found
     'Item 58: Not a web address (only http and https pages can be saved). (javascript:void(document.body.style.background=%27red%27))',
     'Item 59: No address.',
   ]);
+  // A large export is read in a worker: 5,000 rows, one skipped.
+  const big = ['title,url,time_added,tags,status'];
+  for (let i = 0; i < 5000; i++) big.push(`Row ${i},https://big.example/${i},1700000000,bulk,unread`);
+  big.push('No URL,,1700000000,,unread');
+  expect(
+    await chooseImportFile(page, { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(big.join('\n')) }),
+  ).toBe('5,000 links, 1 tags, 1 skipped');
   // A file that is none of them says so.
   expect(
     await chooseImportFile(page, { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('just notes') }),
