@@ -109,6 +109,22 @@ test('a Qari export with tags: imported, then the tag filter, search, and a save
   await expect.poll(() => page.locator('.items .item-title').allInnerTexts()).toEqual([ENGLISH_TITLE]);
   await page.locator('#library-search').fill('');
 
+  // Delete, then undo.
+  await page.locator('.item', { hasText: HEBREW_TITLE }).getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(() => page.locator('.items .item').count()).toBe(2);
+  await page.locator('.reading-list .notice').getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => page.locator('.items .item').count()).toBe(3);
+
+  // A file dropped on the panel is read like a chosen one.
+  await page.evaluate(async (csv) => {
+    const data = new DataTransfer();
+    data.items.add(new File([csv], 'dropped.csv', { type: 'text/csv' }));
+    document
+      .querySelector('#import-panel')!
+      .dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, 'title,url,time_added,tags,status\nA,https://dropped.example/a,1700000000,x,unread\n');
+  await page.locator('#import-found').filter({ hasText: '1 links, 1 tags, 0 skipped' }).waitFor();
+
   // The same file again adds nothing.
   expect(await chooseImportFile(page, qariZip)).toBe('A Qari export: 3 articles, 4 tags');
   await page.locator('#import-start').click();
