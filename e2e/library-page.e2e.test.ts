@@ -66,6 +66,13 @@ test('each export format is recognized and read in the page, with what was found
     'Item 58: Not a web address (only http and https pages can be saved). (javascript:void(document.body.style.background=%27red%27))',
     'Item 59: No address.',
   ]);
+  // A large export is read in a worker: 5,000 rows, one skipped.
+  const big = ['title,url,time_added,tags,status'];
+  for (let i = 0; i < 5000; i++) big.push(`Row ${i},https://big.example/${i},1700000000,bulk,unread`);
+  big.push('No URL,,1700000000,,unread');
+  expect(
+    await chooseImportFile(page, { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(big.join('\n')) }),
+  ).toBe('5,000 links, 1 tags, 1 skipped');
   // A file that is none of them says so.
   expect(
     await chooseImportFile(page, { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('just notes') }),
@@ -101,6 +108,22 @@ test('a Qari export with tags: imported, then the tag filter, search, and a save
   await page.locator('#library-search').fill('kelp');
   await expect.poll(() => page.locator('.items .item-title').allInnerTexts()).toEqual([ENGLISH_TITLE]);
   await page.locator('#library-search').fill('');
+
+  // Delete, then undo.
+  await page.locator('.item', { hasText: HEBREW_TITLE }).getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(() => page.locator('.items .item').count()).toBe(2);
+  await page.locator('.reading-list .notice').getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => page.locator('.items .item').count()).toBe(3);
+
+  // A file dropped on the panel is read like a chosen one.
+  await page.evaluate(async (csv) => {
+    const data = new DataTransfer();
+    data.items.add(new File([csv], 'dropped.csv', { type: 'text/csv' }));
+    document
+      .querySelector('#import-panel')!
+      .dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, 'title,url,time_added,tags,status\nA,https://dropped.example/a,1700000000,x,unread\n');
+  await page.locator('#import-found').filter({ hasText: '1 links, 1 tags, 0 skipped' }).waitFor();
 
   // The same file again adds nothing.
   expect(await chooseImportFile(page, qariZip)).toBe('A Qari export: 3 articles, 4 tags');
@@ -150,6 +173,9 @@ test('in an Arabic browser the page is in Arabic and mirrored', async () => {
   await page.locator('#import-status .notice').waitFor();
   await expect.poll(() => page.locator('.items .item').count()).toBe(3);
   await chooseImportFile(page, join(FIXTURES, 'bookmarks.html'));
+  // The reasons too are in Arabic.
+  await page.locator('details.skipped summary').click();
+  expect(await page.locator('details.skipped li').first().innerText()).toContain('ليس عنوان ويب');
   // Mirrored: the import column is on the left of the list.
   const list = await page.locator('.reading-list').boundingBox();
   const panel = await page.locator('.import-column').boundingBox();

@@ -26,15 +26,15 @@ export class EntryCollector {
   /** Adds an entry, or records why not; returns whether it was kept (a merged duplicate counts as kept). */
   add(entry: ImportEntry, at: number, unit: SkippedRow['unit']): boolean {
     const raw = entry.url.trim();
-    if (!raw) return this.skip({ at, unit, reason: SKIP_REASONS.noUrl });
+    if (!raw) return this.skip({ at, unit, code: 'no-url', reason: SKIP_REASONS.noUrl });
     let url: URL;
     try {
       url = new URL(raw);
     } catch {
-      return this.skip({ at, unit, url: raw.slice(0, 200), reason: SKIP_REASONS.badUrl });
+      return this.skip({ at, unit, url: raw.slice(0, 200), code: 'bad-url', reason: SKIP_REASONS.badUrl });
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
-      return this.skip({ at, unit, url: raw.slice(0, 200), reason: SKIP_REASONS.notWeb });
+      return this.skip({ at, unit, url: raw.slice(0, 200), code: 'not-web', reason: SKIP_REASONS.notWeb });
     const key = normalizeUrl(url.href);
     const tags = cleanTags(entry.tags);
     const addedAt = entry.addedAt !== undefined && Number.isFinite(entry.addedAt) ? entry.addedAt : undefined;

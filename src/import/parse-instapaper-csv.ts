@@ -30,13 +30,24 @@ export function parseInstapaperCsv(text: string): ParsedImport {
   const { header, rows } = readCsv(text);
   const collector = new EntryCollector();
   if (!header.includes('url')) {
-    collector.skip({ at: 1, unit: 'line', reason: 'This file has no "URL" column: it is not an Instapaper export.' });
+    collector.skip({
+      at: 1,
+      unit: 'line',
+      code: 'wrong-format',
+      reason: 'This file has no "URL" column: it is not an Instapaper export.',
+    });
     return collector.result();
   }
   for (const { line, fields, complete } of rows) {
     // The Tags column is newer than the others: a row may end before it.
     if (!complete && !(header.at(-1) === 'tags' && Object.values(fields).filter(Boolean).length >= 4)) {
-      collector.skip({ at: line, unit: 'line', url: fields.url?.trim() || undefined, reason: SKIP_REASONS.malformed });
+      collector.skip({
+        at: line,
+        unit: 'line',
+        url: fields.url?.trim() || undefined,
+        code: 'malformed',
+        reason: SKIP_REASONS.malformed,
+      });
       continue;
     }
     const folder = (fields.folder ?? '').trim();

@@ -51,12 +51,17 @@ export function parseOmnivoreZip(bytes: Uint8Array): ParsedImport {
   try {
     names = listZip(bytes, LIMITS.maxEntries);
   } catch (error) {
-    collector.skip({ at: 1, unit: 'entry', reason: refusal(error) });
+    collector.skip({ at: 1, unit: 'entry', code: 'wrong-format', reason: refusal(error) });
     return collector.result();
   }
   const metadataFiles = [...names.keys()].filter((name) => METADATA.test(name)).sort(byBatch);
   if (metadataFiles.length === 0) {
-    collector.skip({ at: 1, unit: 'entry', reason: 'This zip has no metadata_…json: it is not an Omnivore export.' });
+    collector.skip({
+      at: 1,
+      unit: 'entry',
+      code: 'wrong-format',
+      reason: 'This zip has no metadata_…json: it is not an Omnivore export.',
+    });
     return collector.result();
   }
   // The metadata first (small), then only the content files it names: content/<slug>.html next to it.
@@ -64,7 +69,7 @@ export function parseOmnivoreZip(bytes: Uint8Array): ParsedImport {
   try {
     files = readZipEntries(bytes, (name) => METADATA.test(name), LIMITS);
   } catch (error) {
-    collector.skip({ at: 1, unit: 'entry', reason: refusal(error) });
+    collector.skip({ at: 1, unit: 'entry', code: 'wrong-format', reason: refusal(error) });
     return collector.result();
   }
   const items: { at: number; item: unknown; folder: string }[] = [];
@@ -77,7 +82,12 @@ export function parseOmnivoreZip(bytes: Uint8Array): ParsedImport {
       list = null;
     }
     if (!Array.isArray(list)) {
-      collector.skip({ at: items.length + 1, unit: 'entry', reason: `${name} could not be read.` });
+      collector.skip({
+        at: items.length + 1,
+        unit: 'entry',
+        code: 'wrong-format',
+        reason: `${name} could not be read.`,
+      });
       continue;
     }
     for (const item of list) items.push({ at: items.length + 1, item, folder });
@@ -95,12 +105,12 @@ export function parseOmnivoreZip(bytes: Uint8Array): ParsedImport {
   try {
     contents = wanted.size ? readZipEntries(bytes, (name) => wanted.has(name), LIMITS) : new Map();
   } catch (error) {
-    collector.skip({ at: 1, unit: 'entry', reason: refusal(error) });
+    collector.skip({ at: 1, unit: 'entry', code: 'wrong-format', reason: refusal(error) });
     contents = new Map();
   }
   for (const { at, item, folder } of items) {
     if (!isRecord(item) || typeof item.url !== 'string') {
-      collector.skip({ at, unit: 'entry', reason: SKIP_REASONS.malformed });
+      collector.skip({ at, unit: 'entry', code: 'malformed', reason: SKIP_REASONS.malformed });
       continue;
     }
     const entry: ImportEntry = {

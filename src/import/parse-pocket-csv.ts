@@ -15,12 +15,23 @@ export function parsePocketCsv(text: string): ParsedImport {
   const { header, rows } = readCsv(text);
   const collector = new EntryCollector();
   if (!header.includes('url')) {
-    collector.skip({ at: 1, unit: 'line', reason: 'This file has no "url" column: it is not a Pocket export.' });
+    collector.skip({
+      at: 1,
+      unit: 'line',
+      code: 'wrong-format',
+      reason: 'This file has no "url" column: it is not a Pocket export.',
+    });
     return collector.result();
   }
   for (const { line, fields, complete } of rows) {
     if (!complete) {
-      collector.skip({ at: line, unit: 'line', url: fields.url?.trim() || undefined, reason: SKIP_REASONS.malformed });
+      collector.skip({
+        at: line,
+        unit: 'line',
+        url: fields.url?.trim() || undefined,
+        code: 'malformed',
+        reason: SKIP_REASONS.malformed,
+      });
       continue;
     }
     const status = (fields.status ?? '').trim().toLowerCase();

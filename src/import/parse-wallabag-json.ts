@@ -30,13 +30,19 @@ export function parseWallabagJson(json: string): ParsedImport {
   try {
     data = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
   } catch {
-    collector.skip({ at: 1, unit: 'entry', reason: 'This file is not valid JSON: it is not a wallabag export.' });
+    collector.skip({
+      at: 1,
+      unit: 'entry',
+      code: 'wrong-format',
+      reason: 'This file is not valid JSON: it is not a wallabag export.',
+    });
     return collector.result();
   }
   if (!Array.isArray(data)) {
     collector.skip({
       at: 1,
       unit: 'entry',
+      code: 'wrong-format',
       reason: 'This file is not a list of articles: it is not a wallabag export.',
     });
     return collector.result();
@@ -44,7 +50,7 @@ export function parseWallabagJson(json: string): ParsedImport {
   data.forEach((raw: unknown, i) => {
     const at = i + 1;
     if (!isRecord(raw) || typeof raw.url !== 'string') {
-      collector.skip({ at, unit: 'entry', reason: SKIP_REASONS.malformed });
+      collector.skip({ at, unit: 'entry', code: 'malformed', reason: SKIP_REASONS.malformed });
       return;
     }
     const tags = Array.isArray(raw.tags)

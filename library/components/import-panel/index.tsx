@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { formatNumber, t } from '../../../src/i18n';
+import { formatNumber, t, type MessageKey } from '../../../src/i18n';
 import { detectFormat, type ImportFormat } from '../../../src/import/detect-format';
-import type { ParsedImport, SkippedRow } from '../../../src/import/parsed-import';
+import type { ParsedImport, SkipCode, SkippedRow } from '../../../src/import/parsed-import';
 import { tagKey } from '../../../src/library/tag-key';
 import { parseOffThread } from '../../parse-off-thread';
 import { enqueueEntries } from '../../queue-client';
@@ -34,11 +34,19 @@ function countTags(tagLists: string[][]): number {
   return new Set(tagLists.flatMap((tags) => tags.map(tagKey))).size;
 }
 
+/** Each reason in the reader's language (the importers' English `reason` carries detail for logs and tests). */
+const SKIP_TEXT: Record<SkipCode, MessageKey> = {
+  'no-url': 'skipNoUrl',
+  'bad-url': 'skipBadUrl',
+  'not-web': 'skipNotWeb',
+  malformed: 'skipMalformed',
+  'wrong-format': 'skipWrongFormat',
+};
+
 function skippedLine(row: SkippedRow): string {
-  const where =
-    row.unit === 'line'
-      ? t('skippedLine', formatNumber(row.at), row.reason)
-      : t('skippedItem', formatNumber(row.at), row.reason);
+  const reason = t(SKIP_TEXT[row.code]);
+  const at = formatNumber(row.at);
+  const where = row.unit === 'line' ? t('skippedLine', at, reason) : t('skippedItem', at, reason);
   return row.url ? `${where} (${row.url})` : where;
 }
 
