@@ -12,14 +12,18 @@ import { fileURLToPath } from 'node:url';
 
 export const TEST_HOSTS = ['http://127.0.0.1/*'];
 
-export function buildTestExtension(from = 'dist', to = 'out/dist-firefox-test'): string {
+export function buildTestExtension(
+  from = 'dist',
+  to = 'out/dist-firefox-test',
+  hosts: readonly string[] = TEST_HOSTS,
+): string {
   const src = resolve(from);
   const out = resolve(to);
   if (!existsSync(resolve(src, 'manifest.json'))) throw new Error(`${src}/manifest.json is missing: run npm run build`);
   rmSync(out, { recursive: true, force: true });
   cpSync(src, out, { recursive: true });
   const manifest = JSON.parse(readFileSync(resolve(out, 'manifest.json'), 'utf8')) as { host_permissions?: string[] };
-  manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), ...TEST_HOSTS])];
+  if (hosts.length) manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), ...hosts])];
   writeFileSync(resolve(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   return out;
 }

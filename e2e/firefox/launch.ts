@@ -35,13 +35,24 @@ export interface QariFirefox {
   close(): Promise<void>;
 }
 
-export async function launchQariFirefox(): Promise<QariFirefox> {
+export interface FirefoxLaunchOptions {
+  /**
+   * The production manifest, with no host access at all: for the permission flow itself. Firefox is then set to
+   * grant an optional permission request without its prompt (extensions.webextOptionalPermissionPrompts), which
+   * it does only for a request made while handling the user's input, as from a real click.
+   */
+  noHostAccess?: boolean;
+}
+
+export async function launchQariFirefox(options: FirefoxLaunchOptions = {}): Promise<QariFirefox> {
   const executablePath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
   if (!existsSync(executablePath))
     throw new Error(
       `Firefox not found at ${executablePath}. Install it (apt-get install -y firefox-esr) or set FIREFOX_PATH.`,
     );
-  const extension = buildTestExtension();
+  const extension = options.noHostAccess
+    ? buildTestExtension('dist', 'out/dist-firefox-no-hosts', [])
+    : buildTestExtension();
   const server = await startServer();
   let browser: Browser;
   try {
@@ -57,6 +68,7 @@ export async function launchQariFirefox(): Promise<QariFirefox> {
         // [] and the popup says "Qari was not allowed to read this page".
         'extensions.originControls.grantByDefault': true,
         'intl.locale.requested': 'en-US',
+        ...(options.noHostAccess && { 'extensions.webextOptionalPermissionPrompts': false }),
         // Hermetic: every origin but the test server goes to a closed port and fails at once. The fixture
         // pages name real ad, font and analytics hosts; left to fail on their own, their pending lookups kept
         // Firefox from exiting, and puppeteer's close() waited its full 5 s before killing it.
@@ -73,14 +85,19 @@ export async function launchQariFirefox(): Promise<QariFirefox> {
     throw error;
   }
   try {
-    return await setUp(browser, server, extension);
+    return await setUp(browser, server, extension, options.noHostAccess ? [] : TEST_HOSTS);
   } catch (error) {
     await browser.close().finally(() => server.close());
     throw error;
   }
 }
 
-async function setUp(browser: Browser, server: TestServer, extension: string): Promise<QariFirefox> {
+async function setUp(
+  browser: Browser,
+  server: TestServer,
+  extension: string,
+  hosts: readonly string[],
+): Promise<QariFirefox> {
   const id = await browser.installExtension(extension);
   if (id !== GECKO_ID) throw new Error(`installed add-on id is ${id}, expected ${GECKO_ID}`);
 
@@ -91,7 +108,7 @@ async function setUp(browser: Browser, server: TestServer, extension: string): P
   await helper.goto(`${server.origin}/firefox-helper`);
   await goWithin(helper, `${EXT_ORIGIN}/reader.html`, 'web page → web_accessible reader.html');
   const origins = await helper.evaluate(async () => (await chrome.permissions.getAll()).origins ?? []);
-  for (const host of TEST_HOSTS)
+  for (const host of hosts)
     if (!origins.includes(host))
       throw new Error(`Firefox did not grant the host permission ${host} (granted: ${JSON.stringify(origins)})`);
 

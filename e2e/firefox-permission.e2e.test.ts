@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchQariFirefox, type QariFirefox } from './firefox/launch';
+
+/**
+ * The permission flow of an import in real Firefox, with the production manifest (no host access at all): the
+ * import's click asks for access to websites, in the click (Firefox grants a request only while it handles the
+ * user's input; the prompt is answered "allow" by the profile's setting, see FirefoxLaunchOptions), and the queue
+ * then downloads and saves the pages in the background page. Before the click Qari has no access, so nothing
+ * could have been downloaded without the request.
+ */
+
+let qari: QariFirefox;
+let dir: string;
+
+beforeAll(async () => {
+  qari = await launchQariFirefox({ noHostAccess: true });
+  dir = mkdtempSync(join(tmpdir(), 'qari-ff-permission-'));
+});
+
+afterAll(async () => {
+  await qari?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const hasAccess = (page: Page, origin: string) =>
+  page.evaluate((o) => chrome.permissions.contains({ origins: [`${o}/*`] }), origin);
+
+test('Firefox: Import asks for access to websites in the click, then the queue saves the pages', async () => {
+  const origin = qari.server.origin;
+  const csv = ['title,url,time_added,tags,status']
+    .concat([41, 42, 43].map((n) => `Harbour report ${n},${origin}/articles/${n}.html,1700000000,harbour,unread`))
+    .join('\n');
+  const csvPath = join(dir, 'pocket.csv');
+  writeFileSync(csvPath, csv);
+
+  const page = await qari.openExtensionPage('/library.html');
+  expect(await hasAccess(page, 'http://127.0.0.1')).toBe(false);
+  const input = (await page.waitForSelector('#import-file')) as ElementHandle<HTMLInputElement>;
+  await input.uploadFile(csvPath);
+  await page.waitForFunction(() => document.querySelector('#import-found')?.textContent?.startsWith('3 links'), {
+    polling: 50,
+  });
+  await (await page.waitForSelector('#import-start'))!.click();
+  await page.waitForFunction(
+    () => /Saved: 3(?!\d)/.test(document.querySelector('#import-progress')?.textContent ?? ''),
+    {
+      polling: 100,
+      timeout: 30_000,
+    },
+  );
+  expect(await hasAccess(page, 'http://127.0.0.1')).toBe(true);
+  const status = await page.$eval('#import-status', (el) => el.textContent ?? '');
+  expect(status).toContain('3 links are being saved');
+});
