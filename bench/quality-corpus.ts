@@ -1,6 +1,7 @@
 /**
  * npm run bench:quality -- --corpus DIR [--split dev|validation|all] [--type TYPE] [--limit N] [--only ID,ID]
- *                          [--jobs N] [--minutes M] [--json PATH] [--texts] [--passes [--sample N]] [--heap]
+ *                          [--jobs N] [--minutes M] [--json PATH] [--texts] [--passes [--sample N]
+ *                          [--pass-names NAME,NAME]] [--heap]
  *
  * Extraction accuracy on real pages: the WCXB development split (Murrough-Foley/web-content-extraction-benchmark,
  * CC-BY-4.0; `scripts/get-wcxb.sh` fetches its `dev/` into DIR). DIR holds `html/NNNN.html.gz` and
@@ -637,12 +638,14 @@ function passEffects(
   lines.push(
     `per-pass effect, leaving each out in turn on ${base.size} pages (Δ = with the pass − without it; recall−/precision+: pages where the pass lowers recall / raises precision; >2%: pages losing more than 2% of their truth words to it)`,
   );
-  lines.push(`${'pass'.padEnd(28)}     ΔF1      ΔP      ΔR  changed  recall−  precision+  >2%`);
+  lines.push(`${'pass'.padEnd(28)}     ΔF1      ΔP      ΔR  changed  recall−  precision+  >2%  worst recall loss`);
   for (const [name, results] of skipped) {
     let changed = 0;
-    let recallDown = 0;
-    let precisionUp = 0;
     let bigLoss = 0;
+    // The page that loses most recall to the pass (its share of the truth's words), and which pages move.
+    let worst = { id: '', loss: 0 };
+    const recallDownIds: string[] = [];
+    const precisionUpIds: string[] = [];
     const dF1: number[] = [];
     const dP: number[] = [];
     const dR: number[] = [];
@@ -654,14 +657,28 @@ function passEffects(
       dP.push(full.precision - without.precision);
       dR.push(full.recall - without.recall);
       if (Math.abs(full.f1 - without.f1) > 1e-9 || full.words !== without.words) changed++;
-      if (full.recall < without.recall - 1e-9) recallDown++;
-      if (full.precision > without.precision + 1e-9) precisionUp++;
+      if (full.recall < without.recall - 1e-9) recallDownIds.push(result.id);
+      if (full.precision > without.precision + 1e-9) precisionUpIds.push(result.id);
+      if (without.recall - full.recall > worst.loss) worst = { id: result.id, loss: without.recall - full.recall };
       if (without.recall - full.recall > 0.02) bigLoss++;
     }
     const sgn = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(4)}`;
-    out[name] = { dF1: mean(dF1), dP: mean(dP), dR: mean(dR), changed, recallDown, precisionUp, bigLoss };
+    const recallDown = recallDownIds.length;
+    const precisionUp = precisionUpIds.length;
+    out[name] = {
+      dF1: mean(dF1),
+      dP: mean(dP),
+      dR: mean(dR),
+      changed,
+      recallDown,
+      precisionUp,
+      bigLoss,
+      worst,
+      recallDownIds,
+      precisionUpIds,
+    };
     lines.push(
-      `${name.padEnd(28)} ${sgn(mean(dF1))} ${sgn(mean(dP))} ${sgn(mean(dR))} ${String(changed).padStart(8)} ${String(recallDown).padStart(8)} ${String(precisionUp).padStart(11)} ${String(bigLoss).padStart(4)}`,
+      `${name.padEnd(28)} ${sgn(mean(dF1))} ${sgn(mean(dP))} ${sgn(mean(dR))} ${String(changed).padStart(8)} ${String(recallDown).padStart(8)} ${String(precisionUp).padStart(11)} ${String(bigLoss).padStart(4)}  ${worst.id ? `${worst.id} −${(worst.loss * 100).toFixed(1)}%` : ''}`,
     );
   }
   lines.push('');
@@ -692,6 +709,7 @@ export async function corpusMain(argv: string[]): Promise<void> {
       texts: { type: 'boolean', default: false },
       passes: { type: 'boolean', default: false },
       sample: { type: 'string', default: '150' },
+      'pass-names': { type: 'string' },
       heap: { type: 'boolean', default: false },
       minutes: { type: 'string' },
       budget: { type: 'string' },
@@ -778,7 +796,8 @@ export async function corpusMain(argv: string[]): Promise<void> {
   let passes: Record<string, unknown> | undefined;
   if (values.passes) {
     // Every pass that can be left out, in the order the pipeline runs them.
-    const names: string[] = [...SKIP_NAMES];
+    // `--pass-names a,b`: only those (a leave-one-out of every pass is ~25 extractions a page).
+    const names: string[] = values['pass-names']?.split(',').map(skipName) ?? [...SKIP_NAMES];
     const twins = names
       .filter((p) => p.startsWith('before.') && names.includes(`after.${p.slice('before.'.length)}`))
       .map((p) => p.slice('before.'.length));

@@ -83,7 +83,12 @@ async function liveArticle(): Promise<Article> {
 
 /** One synchronous extraction (used to check a "Remove this block" rule; the reader's own goes in steps). */
 function run(rules: SiteRules): ReturnType<typeof extractArticle> {
-  return extractArticle(pageDocument.clone(), { url: location.href, signals: readLiveSignals(), siteRules: rules });
+  return extractArticle(pageDocument.clone(), {
+    url: location.href,
+    signals: readLiveSignals(),
+    siteRules: rules,
+    copy: pageDocument.clone,
+  });
 }
 
 async function extract(): Promise<Extraction> {
@@ -117,7 +122,8 @@ async function read(rules: SiteRules, rulesKey: string): Promise<Extraction> {
   }
   try {
     const signals = readLiveSignals();
-    const options = { url: location.href, signals, budgetMs: BUDGET_MS, siteRules: rules };
+    // `copy`: the page is cloned a second time only when Qari's passes leave no text (the never-refuse fallback).
+    const options = { url: location.href, signals, budgetMs: BUDGET_MS, siteRules: rules, copy: pageDocument.clone };
     const result = await extractArticleInSteps(pageDocument.clone(), options, pause);
     return result.ok
       ? { url: location.href, rulesKey, article: result.article, title: result.article.title, reason: null }

@@ -114,7 +114,12 @@ export function removeDuplicates(root: Element, weight: TextWeight, meta: KnownM
   return removed;
 }
 
-/** Short blocks that are only links to other pages ("Read more: …", a lone related headline). */
+/**
+ * Short blocks that are only links to other pages ("Read more: …", a lone related headline, "Source"). A block of
+ * several links, or a list item, is kept unless a label introduces it: in an article body that is a list of
+ * resources (documents, books, the API pages a post names), which WCXB's truth keeps and a reader wants; teaser
+ * lists and labelled rails are the other passes' work.
+ */
 export function removeLinkBoxes(root: Element, weight: TextWeight): number {
   let removed = 0;
   for (const el of Array.from(root.querySelectorAll('p, div, ul, ol'))) {
@@ -123,9 +128,11 @@ export function removeLinkBoxes(root: Element, weight: TextWeight): number {
     if (!length || length > 200) continue;
     const t = squeezedText(el);
     let linkText = 0;
-    for (const a of Array.from(el.querySelectorAll('a'))) linkText += squeezedLength(a);
+    const links = el.querySelectorAll('a');
+    for (const a of Array.from(links)) linkText += squeezedLength(a);
     const label = t.replace(/[:：]\s*.*$/s, '');
-    if (linkText / t.length > 0.8 || (linkText / t.length > 0.5 && label.length < 25 && /:|：/.test(t))) {
+    const lone = links.length === 1 && !el.closest('li') && !el.querySelector('li');
+    if ((lone && linkText / t.length > 0.8) || (linkText / t.length > 0.5 && label.length < 25 && /:|：/.test(t))) {
       el.remove();
       removed++;
     }

@@ -63,6 +63,13 @@ export interface ExtractOptions {
   siteRules?: { remove: readonly BlockRule[]; keep: readonly string[] };
   /** Told each pass's name and duration as it finishes (milliseconds; a pass that was left out is not told). */
   onPass?: (name: PassName, ms: number) => void;
+  /**
+   * Another copy of the page as it was given (the live page cloned again, the saved bytes parsed again), asked for
+   * only when Qari's passes leave no text: plain Readability then reads it (never refuse). Without it, a copy is
+   * taken before the passes on every extraction (the 'spare' pass), which costs a clone of the page each time for a
+   * fallback that a few pages in a thousand need. A copy that throws or returns null means no fallback.
+   */
+  copy?: () => Document | null;
 }
 
 export type ExtractResult =
@@ -117,8 +124,10 @@ interface PageRun {
    * page taken before the passes ran (the 'spare' pass). Null in the plain run itself.
    */
   spare: Document | null;
-  /** This run is that fallback: the copy was prepared already, and what it finds is shown as found. */
+  /** This run is that fallback: what it finds is shown as found. */
   fallback: boolean;
+  /** The page had the preparation passes already (the spare copy is taken after them; `options.copy`'s is not). */
+  prepared: boolean;
 }
 
 /** After Readability: its result, and what the passes after it share. */
@@ -190,7 +199,7 @@ const PASSES = [
   {
     name: 'spare',
     stage: 'prepare',
-    run: (run) => void (run.options.passes !== false && (run.spare = spareCopy(run.doc))),
+    run: (run) => void (run.options.passes !== false && !run.options.copy && (run.spare = spareCopy(run.doc))),
   },
 
   // Before Readability: what is never article, so that Readability can neither keep it nor choose it.
@@ -493,7 +502,7 @@ function spareCopy(doc: Document): Document | null {
   }
 }
 
-/** Passes the fallback's copy has had already (it is taken after them), and that need a window it lacks in Node. */
+/** Passes the spare copy has had already (it is taken after them), and that need a window it lacks in Node. */
 const DONE_ON_SPARE: ReadonlySet<string> = new Set<PassName>(['unclobber', 'ampImages', 'lazyImages', 'absoluteUrls']);
 
 /**
@@ -501,10 +510,22 @@ const DONE_ON_SPARE: ReadonlySet<string> = new Set<PassName>(['unclobber', 'ampI
  * refuse a page that has text (confidence.ts).
  */
 function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, ExtractResult> {
-  const page = pageRun(doc, options, false);
+  const page = pageRun(doc, options, false, false);
   const result = yield* pipeline(page);
-  if (result.ok || result.reason !== 'not-article' || !page.spare) return result;
-  return yield* orNoText(pipeline(pageRun(page.spare, { ...options, passes: false }, true)), result);
+  if (result.ok || result.reason !== 'not-article') return result;
+  const plain = { ...options, passes: false };
+  if (page.spare) return yield* orNoText(pipeline(pageRun(page.spare, plain, true, true)), result);
+  const copy = options.copy && freshCopy(options.copy);
+  return copy ? yield* orNoText(pipeline(pageRun(copy, plain, true, false)), result) : result;
+}
+
+/** The caller's copy of the page, or none when making it fails (the refusal stands, as without a copy). */
+function freshCopy(copy: () => Document | null): Document | null {
+  try {
+    return copy();
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -520,7 +541,7 @@ function* orNoText(steps: Generator<void, ExtractResult>, refusal: ExtractResult
   }
 }
 
-function pageRun(doc: Document, options: ExtractOptions, fallback: boolean): PageRun {
+function pageRun(doc: Document, options: ExtractOptions, fallback: boolean, prepared: boolean): PageRun {
   return {
     doc,
     url: options.url,
@@ -537,6 +558,7 @@ function pageRun(doc: Document, options: ExtractOptions, fallback: boolean): Pag
     lead: null,
     spare: null,
     fallback,
+    prepared,
   };
 }
 
@@ -549,7 +571,7 @@ function* pipeline(page: PageRun): Generator<void, ExtractResult> {
   for (const pass of PASSES as readonly Pass[]) {
     if (pass.qari && (!qari || skip.has(pass.name))) continue;
     if (pass.of && (!qari || skip.has(pass.of))) continue;
-    if (page.fallback && DONE_ON_SPARE.has(pass.name)) continue;
+    if (page.prepared && DONE_ON_SPARE.has(pass.name)) continue;
     const t0 = options.onPass ? performance.now() : 0;
     let count: Count = undefined;
     let result: ExtractResult | void = undefined;

@@ -55,3 +55,33 @@ describe('never refuse when there is text to show', () => {
     if (!result.ok) expect(result.reason).toBe('not-article');
   });
 });
+
+describe('the fallback when Qari’s passes leave no text', () => {
+  // A site rule that removes the whole story: Qari's own run finds nothing, plain Readability on a copy does.
+  const story = `<article>${[0, 5, 10].map((s) => `<p>${sentence(150, s)}</p>`).join('')}</article>`;
+  const page = () => new JSDOM(`<html><head><title>Ferry</title></head><body>${story}</body></html>`, { url: URL_ });
+  const siteRules = { remove: [{ kind: 'selector' as const, selector: 'article' }], keep: [] };
+
+  it('reads a copy taken before the passes when the caller gives none', () => {
+    const result = extractArticle(page().window.document, { url: URL_, siteRules });
+    expect(result.ok && result.article.notice).toMatch(/as found/);
+  });
+
+  it("asks the caller's copy only then, and reads it", () => {
+    let copies = 0;
+    const copy = () => (copies++, page().window.document);
+    const result = extractArticle(page().window.document, { url: URL_, siteRules, copy });
+    expect(result.ok && result.article.textContent).toContain(sentence(150, 5));
+    expect(copies).toBe(1);
+    extractArticle(page().window.document, { url: URL_, copy });
+    expect(copies).toBe(1); // an article Qari reads itself costs no copy
+  });
+
+  it('keeps the refusal when the copy cannot be made', () => {
+    const copy = () => {
+      throw new Error('cannot clone');
+    };
+    const result = extractArticle(page().window.document, { url: URL_, siteRules, copy });
+    expect(result.ok).toBe(false);
+  });
+});

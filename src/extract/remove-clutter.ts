@@ -94,11 +94,16 @@ export function removeOutsideArticle(body: Element, weight: TextWeight): number 
   return removed;
 }
 
-/** Blocks whose class or id names page furniture (class-words.ts). */
+/**
+ * Blocks whose class or id names page furniture (class-words.ts). Never inside a code listing: syntax highlighters
+ * class their tokens by kind (highlight.js `hljs-comment`, Prism `token comment`, `hljs-tag`), and a listing's
+ * comments are as much the article as its code.
+ */
 export function removeClutterClasses(body: Element, weight: TextWeight, isClutter = hasClutterClass): number {
   let removed = 0;
   for (const el of Array.from(body.querySelectorAll('[class], [id]'))) {
-    if (weight.has(el) && el !== body && isClutter(el) && remove(el, weight)) removed++;
+    if (weight.has(el) && el !== body && isClutter(el) && !el.parentElement?.closest('pre, code') && remove(el, weight))
+      removed++;
   }
   return removed;
 }

@@ -57,9 +57,18 @@ export function extractHtml(
   const refused = refuseHugeMarkup(html);
   if (refused) return refused;
   // A silent console: jsdom otherwise prints "Could not parse CSS stylesheet" for every style sheet it rejects.
-  const dom = new JSDOM(html, { url, contentType: 'text/html', virtualConsole: new VirtualConsole() });
+  const parse = () => new JSDOM(html, { url, contentType: 'text/html', virtualConsole: new VirtualConsole() });
+  const dom = parse();
+  // The never-refuse fallback's copy: the bytes parsed again, only on the rare page that needs it (cheaper on
+  // every other page than the clone extractArticle would otherwise take before its passes).
+  const copies: JSDOM[] = [];
+  const copy = () => {
+    const again = parse();
+    copies.push(again);
+    return again.window.document;
+  };
   try {
-    const result = extractArticle(dom.window.document, { url, ...options });
+    const result = extractArticle(dom.window.document, { url, copy, ...options });
     if (!result.ok) return result;
     const window = dom.window as unknown as Window & typeof globalThis;
     const article: Article = {
@@ -69,5 +78,6 @@ export function extractHtml(
     return { ...result, article };
   } finally {
     dom.window.close();
+    for (const again of copies) again.window.close();
   }
 }
