@@ -19,6 +19,24 @@ export interface LinkImport {
   failed: number;
   /** Sampled when half of the links were saved. */
   during: MemorySample;
+  /** Popup opened on its reading list to painted, ms: halfway through the import, and once it is over. */
+  popupBusyMs: number;
+  popupIdleMs: number;
+}
+
+/** The popup opened as a tab on its reading list, until the list is painted: what a reader waits for. */
+async function timePopup(qari: Awaited<ReturnType<typeof launchQari>>): Promise<number> {
+  const popup = await qari.ctx.newPage();
+  try {
+    const started = performance.now();
+    await popup.goto(`chrome-extension://${qari.extId}/popup.html?tab=-1`);
+    await popup.waitForSelector('body[data-ready]');
+    await popup.getByRole('tab', { name: 'Reading list' }).click();
+    await popup.waitForSelector('body[data-list-ready]');
+    return performance.now() - started;
+  } finally {
+    await popup.close();
+  }
 }
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>bench</title><script src="library-bench.js"></script>`;
@@ -73,9 +91,20 @@ export async function measureLinkImport(count: number): Promise<LinkImport> {
     if (!reply.value) throw new Error(`enqueueEntries: ${reply.error?.message}`);
     await half;
     const during = await sampleMemory(qari);
+    const popupBusyMs = await timePopup(qari);
     const overall = (await all) as { saved: number; failed: number };
     const ms = performance.now() - started;
-    return { count, ms, perSecond: (overall.saved / ms) * 1000, saved: overall.saved, failed: overall.failed, during };
+    const popupIdleMs = await timePopup(qari);
+    return {
+      count,
+      ms,
+      perSecond: (overall.saved / ms) * 1000,
+      saved: overall.saved,
+      failed: overall.failed,
+      during,
+      popupBusyMs,
+      popupIdleMs,
+    };
   } finally {
     await qari.close();
   }

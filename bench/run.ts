@@ -296,6 +296,11 @@ if (runs('links')) {
   );
   line('links.memory.extension', links.during.extensionMiB, 'MiB PSS (extension processes, halfway through)');
   line('links.memory.total', links.during.totalMiB, 'MiB PSS (all browser processes, halfway through)');
+  line(
+    'links.popup',
+    Math.round(links.popupBusyMs),
+    `ms popup → reading list painted, halfway through the import (${Math.round(links.popupIdleMs)} ms once it is over)`,
+  );
 }
 
 // ---- Ratios and budgets, last.
