@@ -77,3 +77,52 @@ test('a Pocket export is saved through the queue, with progress, failures in pla
     .toMatch(/Failed: 2[\s\S]*Left: 0/);
   await page.close();
 });
+
+test('pause holds the waiting pages, resume runs them, cancel drops them', async () => {
+  const origin = qari.server.origin;
+  const page = await openLibraryPage(qari);
+  const progress = page.locator('#import-progress');
+  const counts = async () => {
+    const text = await progress.locator('.counts').innerText();
+    const read = (label: string) => Number(new RegExp(`${label}: (\\d+)`).exec(text)?.[1]);
+    return { saved: read('Saved'), left: read('Left') };
+  };
+  const importRows = async (numbers: number[]) => {
+    const rows = [
+      'title,url,time_added,tags,status',
+      ...numbers.map((n) => `R${n},${origin}/gated/${n}.html,,,unread`),
+    ];
+    await chooseImportFile(page, { name: 'pocket.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+    await page.locator('#import-start').click();
+  };
+  await expect.poll(async () => (await counts()).left).toBe(0);
+  const base = (await counts()).saved;
+
+  // Six pages of one site: one runs (held at the server), five wait. Pause, then let the one running finish.
+  await importRows([201, 202, 203, 204, 205, 206]);
+  await qari.server.gatedRequest();
+  await progress.getByRole('button', { name: 'Pause' }).click();
+  await progress.getByRole('button', { name: 'Resume' }).waitFor();
+  qari.server.openGate();
+  await expect.poll(counts).toEqual({ saved: base + 1, left: 5 });
+  // Paused: with the site answering at once, an unpaused queue would have saved the five by now.
+  await page.reload();
+  await progress.getByRole('button', { name: 'Resume' }).waitFor();
+  expect(await counts()).toEqual({ saved: base + 1, left: 5 });
+  await progress.getByRole('button', { name: 'Resume' }).click();
+  await expect.poll(counts, { timeout: 20_000 }).toEqual({ saved: base + 6, left: 0 });
+
+  // Five more, the site holding the first again: cancel drops the four waiting; the running one still lands.
+  qari.server.closeGate();
+  await importRows([301, 302, 303, 304, 305]);
+  await qari.server.gatedRequest();
+  await expect.poll(async () => (await counts()).left).toBe(5);
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect.poll(async () => (await counts()).left).toBe(1);
+  qari.server.openGate();
+  await expect.poll(counts).toEqual({ saved: base + 7, left: 0 });
+  const titles = await page.locator('.items .item-title').allInnerTexts();
+  expect(titles.filter((t) => /^Harbour report 20\d$/.test(t))).toHaveLength(6);
+  expect(titles.filter((t) => /^Harbour report 30\d$/.test(t))).toEqual(['Harbour report 301']);
+  await page.close();
+});

@@ -33,6 +33,8 @@ export interface TestServer {
    */
   gatedRequest(): Promise<void>;
   openGate(): void;
+  /** Closes the gate again: later /gated/ requests wait for the next openGate. */
+  closeGate(): void;
   close(): Promise<void>;
 }
 
@@ -124,6 +126,9 @@ export async function startServer(): Promise<TestServer> {
       hung.splice(0).forEach((answer) => answer());
     },
     gatedRequest: () => (gated.length ? Promise.resolve() : new Promise<void>((resolve) => arrived.push(resolve))),
+    closeGate: () => {
+      gateOpen = false;
+    },
     openGate: () => {
       gateOpen = true;
       gated.splice(0).forEach((answer) => answer());

@@ -26,7 +26,9 @@ export function ImportProgress({ started, onProgress }: { started: number; onPro
   }, [started]);
 
   if (!status) return null;
-  const { saved, failed, alreadySaved, left } = status.overall;
+  const { saved, failed, alreadySaved, running } = status.overall;
+  // A page being downloaded now is not done: it counts as left (the bar would otherwise run ahead of the saves).
+  const left = status.overall.left + running;
   const total = saved + failed + alreadySaved + left;
   if (total === 0) return null;
   const done = total - left;
