@@ -56,3 +56,44 @@ test('Firefox: Import asks for access to websites in the click, then the queue s
   const status = await page.$eval('#import-status', (el) => el.textContent ?? '');
   expect(status).toContain('3 links are being saved');
 });
+
+test('Firefox: "Save all tabs" in the popup asks for access in the click, then saves the open articles', async () => {
+  const origin = qari.server.origin;
+  const { page: first } = await qari.openTab(`${origin}/articles/51.html`);
+  const { tabId } = await qari.openTab(`${origin}/articles/52.html`);
+  const popup = await qari.openPopup(tabId);
+  // The access the import above was given is taken back: this click must ask for it again.
+  await popup.evaluate(() => chrome.permissions.remove({ origins: ['https://*/*', 'http://*/*'] }));
+  expect(await hasAccess(popup, 'http://127.0.0.1')).toBe(false);
+  const button = await popup.waitForSelector('::-p-text(Save all)');
+  await button!.click();
+  const note = await popup.waitForFunction(
+    () => {
+      const text = [...document.querySelectorAll('.notice')].map((n) => n.textContent ?? '').join(' ');
+      return /Saved \d+, queued \d+/.test(text) ? text : false;
+    },
+    { polling: 100, timeout: 30_000 },
+  );
+  expect(await hasAccess(popup, 'http://127.0.0.1')).toBe(true);
+  const [, saved, queued] = /Saved (\d+), queued (\d+)/.exec(String(await note.jsonValue()))!.map(Number);
+  // Both article tabs, read live or fetched (the extension's own pages are not articles to save).
+  expect(saved! + queued!).toBeGreaterThanOrEqual(2);
+  const titles = await popup.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((ok) => {
+      const open = indexedDB.open('qari-library');
+      open.onsuccess = () => ok(open.result);
+    });
+    for (let i = 0; i < 100; i++) {
+      const all = await new Promise<{ title: string }[]>((ok) => {
+        const get = db.transaction('articles').objectStore('articles').getAll();
+        get.onsuccess = () => ok(get.result);
+      });
+      const titles = all.map((a) => a.title);
+      if (titles.includes('Harbour report 51') && titles.includes('Harbour report 52')) return titles;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return [];
+  });
+  expect(titles).toEqual(expect.arrayContaining(['Harbour report 51', 'Harbour report 52']));
+  await Promise.all([popup.close(), first.close()]);
+});
