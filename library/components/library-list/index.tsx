@@ -10,6 +10,7 @@ import { usage } from '../../../src/library/usage';
 import { ArticleItem } from '../../../ui/reading-list/article-item';
 import { download } from '../../../ui/reading-list/download';
 import { formatBytes } from '../../../ui/reading-list/format-bytes';
+import { ListNotice, type ListNoticeState } from '../../../ui/reading-list/list-notice';
 
 const PAGE = 50;
 
@@ -28,7 +29,7 @@ export function LibraryList({ generation }: { generation: number }) {
   const [items, setItems] = useState<SavedArticleSummary[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [total, setTotal] = useState<LibraryUsage | null>(null);
-  const [notice, setNotice] = useState<{ text: string; undo?: string } | null>(null);
+  const [notice, setNotice] = useState<ListNoticeState | null>(null);
   const generationRef = useRef(0);
   const searching = !!query.trim();
 
@@ -117,24 +118,13 @@ export function LibraryList({ generation }: { generation: number }) {
           ))}
         </div>
       )}
-      {notice && (
-        <p class="notice" role="status">
-          {notice.text}{' '}
-          {notice.undo && (
-            <button
-              type="button"
-              class="link"
-              onClick={() => {
-                const id = notice.undo!;
-                setNotice(null);
-                void update(() => undoDelete(id));
-              }}
-            >
-              {t('undo')}
-            </button>
-          )}
-        </p>
-      )}
+      <ListNotice
+        notice={notice}
+        onUndo={(id) => {
+          setNotice(null);
+          void update(() => undoDelete(id));
+        }}
+      />
       {items && items.length === 0 && <p class="empty">{searching ? t('noMatches') : t('emptyList')}</p>}
       <ul class="items">
         {items?.map((item) => (

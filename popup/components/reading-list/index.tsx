@@ -9,6 +9,7 @@ import { usage } from '../../../src/library/usage';
 import { ArticleItem } from '../../../ui/reading-list/article-item';
 import { download } from '../../../ui/reading-list/download';
 import { formatBytes } from '../../../ui/reading-list/format-bytes';
+import { ListNotice, type ListNoticeState } from '../../../ui/reading-list/list-notice';
 
 const PAGE = 20;
 
@@ -28,7 +29,7 @@ export function ReadingList() {
   const [items, setItems] = useState<SavedArticleSummary[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [total, setTotal] = useState<LibraryUsage | null>(null);
-  const [notice, setNotice] = useState<{ text: string; undo?: string } | null>(null);
+  const [notice, setNotice] = useState<ListNoticeState | null>(null);
   const generation = useRef(0);
 
   const load = async (after: string | null = null) => {
@@ -77,24 +78,13 @@ export function ReadingList() {
           <option value="archived">{t('filterArchived')}</option>
         </select>
       </div>
-      {notice && (
-        <p class="notice" role="status">
-          {notice.text}{' '}
-          {notice.undo && (
-            <button
-              type="button"
-              class="link"
-              onClick={() => {
-                const id = notice.undo!;
-                setNotice(null);
-                void update(() => undoDelete(id));
-              }}
-            >
-              {t('undo')}
-            </button>
-          )}
-        </p>
-      )}
+      <ListNotice
+        notice={notice}
+        onUndo={(id) => {
+          setNotice(null);
+          void update(() => undoDelete(id));
+        }}
+      />
       {items && items.length === 0 && <p class="empty">{query.trim() ? t('noMatches') : t('emptyList')}</p>}
       <ul class="items">
         {items?.map((item) => (
