@@ -43,9 +43,14 @@ export function failureForFetchError(error: unknown): JobError {
   return new JobError('network', 'Qari could not reach the site: it will try again later.', true);
 }
 
-/** Anything thrown while running a job, as a failure (an unexpected error is not retried: it would repeat). */
+/**
+ * Anything thrown while running a job, as a failure. An unexpected error is retried like a network error: the
+ * browser closing mid-job throws such errors (the offscreen document or the database going away; seen in the
+ * import-resume e2e as one article of 180 failed for good), and losing an article costs more than two more
+ * attempts of one that would fail again.
+ */
 export function toJobError(error: unknown): JobError {
   if (error instanceof JobError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new JobError('not-article', `Qari could not save this page (${message}).`);
+  return new JobError('not-article', `Qari could not save this page (${message}).`, true);
 }

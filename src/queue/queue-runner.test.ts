@@ -144,6 +144,29 @@ describe('runner', () => {
     expect(h.scheduled.at(-1)).toBeNull();
   });
 
+  it('retries an unexpected error (the browser closing mid-job), never loses the page to it', async () => {
+    fresh();
+    await enqueueEntries([entry('https://a.example/closing')], 'Links', { dbName, isSaved: notSaved });
+    const h = harness();
+    await h.runner.wake();
+    await h.idle();
+    // What a job meets when the offscreen document or the database goes away under it.
+    await h.finish(
+      'https://a.example/closing',
+      new Error('Could not establish connection. Receiving end does not exist.'),
+    );
+    expect(await getJob(articleIdFor('https://a.example/closing'), { dbName })).toMatchObject({
+      status: 'waiting',
+      attempts: 1,
+      nextAttemptAt: h.now + 30_000,
+    });
+    h.advance(30_000);
+    await h.runner.wake();
+    await h.idle();
+    await h.finish('https://a.example/closing');
+    expect(await getJob(articleIdFor('https://a.example/closing'), { dbName })).toMatchObject({ status: 'done' });
+  });
+
   it('retries network failures with backoff, up to 3 attempts, and never a 404', async () => {
     fresh();
     await enqueueEntries([entry('https://slow.example/x'), entry('https://gone.example/y')], 'Links', {
