@@ -23,7 +23,7 @@ async function extractAnywhere(html: string, url: string): Promise<HtmlExtractio
 }
 
 function articleOf(result: HtmlExtraction, url: string): Article {
-  if (!result.ok) throw new JobError(result.kind, result.message);
+  if (!result.ok) throw new JobError(result.kind, result.message, result.retry ?? false);
   // The address the reader saved is the article's identity (library id), whatever redirects the download took.
   return { ...result.article, url };
 }
@@ -56,7 +56,10 @@ export function sitePattern(url: string): string {
   return `${protocol}//${hostname}/*`;
 }
 
-/** Whether Qari may download from `url`'s site (optional host access, granted by the reader). */
+/**
+ * Whether Qari may download from `url`'s site (optional host access, granted by the reader). An error of the API
+ * itself is thrown, not read as "no": while the browser shuts down the call fails, and "blocked" is a final failure.
+ */
 export function hasHostAccess(url: string): Promise<boolean> {
-  return browser.permissions.contains({ origins: [sitePattern(url)] }).catch(() => false);
+  return browser.permissions.contains({ origins: [sitePattern(url)] });
 }

@@ -58,7 +58,7 @@ handleMessages<BackgroundMethods, typeof backgroundPolicy>('background', backgro
     const pending = await Promise.all(
       saved.images
         .filter((i) => i.missing && !sameOrigin(i.originalUrl, saved.url))
-        .map(async (i) => !(await hasHostAccess(i.originalUrl))),
+        .map(async (i) => !(await hasHostAccess(i.originalUrl).catch(() => false))),
     );
     if (pending.some(Boolean)) {
       await enqueueImagesJob(saved.id, saved.url);

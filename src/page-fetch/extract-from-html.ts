@@ -7,7 +7,9 @@ import type { FailureKind } from '../queue/schema';
 import { NEEDS_SCRIPT_MESSAGE } from '../queue/job-error';
 
 /** What extracting a fetched page gives: the article, or a failure the queue records as is. */
-export type HtmlExtraction = { ok: true; article: Article } | { ok: false; kind: FailureKind; message: string };
+export type HtmlExtraction =
+  | { ok: true; article: Article }
+  | { ok: false; kind: FailureKind; message: string; retry?: boolean };
 
 /**
  * Past this the extraction stops with "too large" (extract-article.ts, budgetMs): twice the content script's 5 s,
@@ -72,7 +74,9 @@ export function extractFromHtml(
     return { ok: false, kind: 'not-article', message: `Qari could not read this page (${message}).` };
   }
   if (!result.ok) {
-    if (result.reason === 'too-large') return { ok: false, kind: 'too-large', message: result.message };
+    // Out of time, not of size (the document is parsed already): a busy machine stalls a page that reads in
+    // a second on a quiet one (seen in CI while the browser was starting), so the queue tries it again later.
+    if (result.reason === 'too-large') return { ok: false, kind: 'too-large', message: result.message, retry: true };
     if (needsScript(signals, null)) return { ok: false, kind: 'needs-script', message: NEEDS_SCRIPT_MESSAGE };
     return { ok: false, kind: 'not-article', message: result.message };
   }
