@@ -25,8 +25,8 @@ test('Firefox: the library page reads a Pocket CSV (worker) and a bookmarks file
   await page.evaluate((to) => (location.href = to), `${EXT_ORIGIN}/library.html`);
   await page.waitForFunction(() => document.body?.dataset.listReady === 'true', { polling: 50, timeout: 20_000 });
   for (const [file, found] of [
-    ['pocket.csv', '56 links, 7 tags, 2 skipped'],
-    ['bookmarks.html', '56 links, 7 tags, 2 skipped'],
+    ['pocket.csv', 'Links: 56 · Tags: 7 · Skipped: 2'],
+    ['bookmarks.html', 'Links: 56 · Tags: 7 · Skipped: 2'],
   ] as const) {
     const input = (await page.$('#import-file')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(resolve(join('test/fixtures/imports', file)));

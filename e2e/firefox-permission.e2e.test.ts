@@ -41,7 +41,7 @@ test('Firefox: Import asks for access to websites in the click, then the queue s
   expect(await hasAccess(page, 'http://127.0.0.1')).toBe(false);
   const input = (await page.waitForSelector('#import-file')) as ElementHandle<HTMLInputElement>;
   await input.uploadFile(csvPath);
-  await page.waitForFunction(() => document.querySelector('#import-found')?.textContent?.startsWith('3 links'), {
+  await page.waitForFunction(() => document.querySelector('#import-found')?.textContent?.startsWith('Links: 3 '), {
     polling: 50,
   });
   await (await page.waitForSelector('#import-start'))!.click();

@@ -111,7 +111,7 @@ test('import 200 Pocket rows, close the browser halfway, reopen: finished, nothi
   let library = await qari.ctx.newPage();
   await library.goto(`chrome-extension://${qari.extId}/library.html`);
   await library.locator('#import-file').setInputFiles(csvPath);
-  await expect.poll(() => library.locator('#import-found').innerText()).toMatch(/^191 links/);
+  await expect.poll(() => library.locator('#import-found').innerText()).toMatch(/^Links: 191 /);
   await library.locator('#import-start').click();
   await expect.poll(() => library.locator('#import-status').innerText()).toMatch(/191 links are being saved/);
   await library.locator('#import-progress').waitFor();

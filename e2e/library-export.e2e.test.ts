@@ -48,7 +48,7 @@ test('export the library, import it into a fresh profile, read it offline', asyn
   // Import is on the library page (issue 11: off the popup).
   const fresh = await openLibraryPage(qari);
   expect(await fresh.locator('.item').count()).toBe(0);
-  expect(await chooseImportFile(fresh, zipPath)).toBe('A Qari export: 2 articles, 0 tags');
+  expect(await chooseImportFile(fresh, zipPath)).toBe('A Qari export · Articles: 2 · Tags: 0');
   await fresh.locator('#import-start').click();
   await fresh.locator('#import-status .notice').filter({ hasText: 'Imported: 2 new' }).waitFor();
   await expect.poll(() => fresh.locator('.item-title').allInnerTexts()).toEqual([...TITLES].reverse());

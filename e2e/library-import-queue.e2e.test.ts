@@ -46,7 +46,7 @@ test('a Pocket export is saved through the queue, with progress, failures in pla
   const page = await openLibraryPage(qari);
   expect(
     await chooseImportFile(page, { name: 'pocket.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\r\n')) }),
-  ).toBe('6 links, 3 tags, 0 skipped');
+  ).toBe('Links: 6 · Tags: 3 · Skipped: 0');
   await page.locator('#import-start').click();
   await page.locator('#import-status .notice').filter({ hasText: '6 links are being saved' }).waitFor();
 

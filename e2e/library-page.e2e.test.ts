@@ -50,7 +50,7 @@ function expectedSummary(file: string): string {
     readFileSync(join(FIXTURES, file.replace(/\.[a-z]+$/, '.expected.json')), 'utf8'),
   ) as ParsedImport;
   const tags = new Set(expected.entries.flatMap((e) => e.tags.map(tagKey))).size;
-  return `${expected.entries.length} links, ${tags} tags, ${expected.skipped.length} skipped`;
+  return `Links: ${expected.entries.length} · Tags: ${tags} · Skipped: ${expected.skipped.length}`;
 }
 
 test('each export format is recognized and read in the page, with what was found', async () => {
@@ -72,7 +72,7 @@ test('each export format is recognized and read in the page, with what was found
   big.push('No URL,,1700000000,,unread');
   expect(
     await chooseImportFile(page, { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(big.join('\n')) }),
-  ).toBe('5,000 links, 1 tags, 1 skipped');
+  ).toBe('Links: 5,000 · Tags: 1 · Skipped: 1');
   // A file that is none of them says so.
   expect(
     await chooseImportFile(page, { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('just notes') }),
@@ -82,7 +82,7 @@ test('each export format is recognized and read in the page, with what was found
 
 test('a Qari export with tags: imported, then the tag filter, search, and a saved article opened', async () => {
   const page = await openLibraryPage(qari!);
-  expect(await chooseImportFile(page, qariZip)).toBe('A Qari export: 3 articles, 4 tags');
+  expect(await chooseImportFile(page, qariZip)).toBe('A Qari export · Articles: 3 · Tags: 4');
   await page.locator('#import-start').click();
   await page.locator('#import-status .notice').filter({ hasText: 'Imported: 3 new, 0 updated.' }).waitFor();
   await expect
@@ -123,10 +123,10 @@ test('a Qari export with tags: imported, then the tag filter, search, and a save
       .querySelector('#import-panel')!
       .dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
   }, 'title,url,time_added,tags,status\nA,https://dropped.example/a,1700000000,x,unread\n');
-  await page.locator('#import-found').filter({ hasText: '1 links, 1 tags, 0 skipped' }).waitFor();
+  await page.locator('#import-found').filter({ hasText: 'Links: 1 · Tags: 1 · Skipped: 0' }).waitFor();
 
   // The same file again adds nothing.
-  expect(await chooseImportFile(page, qariZip)).toBe('A Qari export: 3 articles, 4 tags');
+  expect(await chooseImportFile(page, qariZip)).toBe('A Qari export · Articles: 3 · Tags: 4');
   await page.locator('#import-start').click();
   await page.locator('#import-status .notice').filter({ hasText: 'Imported: 0 new, 0 updated.' }).waitFor();
 

@@ -59,7 +59,7 @@ export interface ImportPanelProps {
 
 /**
  * Import: a file from the picker or dropped on the panel is recognized (detectFormat), read without
- * freezing the page, and summed up ("214 links, 12 tags, 3 skipped"); Import then brings it in. A Qari export
+ * freezing the page, and summed up ("Links: 214 · Tags: 12 · Skipped: 3"); Import then brings it in. A Qari export
  * is written to the library here; another app's links go to the background's save queue, after the browser
  * grants host access (asked in the click itself: permissions.request needs the user's gesture).
  */
