@@ -1,7 +1,7 @@
 import type { ImportState } from './import-entry';
-import { EntryCollector, SKIP_REASONS, unixSeconds } from './entry-collector';
+import { unixSeconds } from './entry-collector';
+import { parseExportCsv } from './parse-export-csv';
 import type { ParsedImport } from './parsed-import';
-import { readCsv } from './read-csv';
 
 /** The tag a starred (liked) Instapaper article gets: Qari has no star, and the choice should not be lost. */
 export const STARRED_TAG = 'Starred';
@@ -27,47 +27,25 @@ function tagsOf(value: string | undefined): string[] {
  * a tag (Qari's tags are its folders), Starred becomes the tag "Starred", Archive the archived state.
  */
 export function parseInstapaperCsv(text: string): ParsedImport {
-  const { header, rows } = readCsv(text);
-  const collector = new EntryCollector();
-  if (!header.includes('url')) {
-    collector.skip({
-      at: 1,
-      unit: 'line',
-      code: 'wrong-format',
-      reason: 'This file has no "URL" column: it is not an Instapaper export.',
-    });
-    return collector.result();
-  }
-  for (const { line, fields, complete } of rows) {
+  return parseExportCsv(text, {
+    wrongFormat: 'This file has no "URL" column: it is not an Instapaper export.',
     // The Tags column is newer than the others: a row may end before it.
-    if (!complete && !(header.at(-1) === 'tags' && Object.values(fields).filter(Boolean).length >= 4)) {
-      collector.skip({
-        at: line,
-        unit: 'line',
-        url: fields.url?.trim() || undefined,
-        code: 'malformed',
-        reason: SKIP_REASONS.malformed,
-      });
-      continue;
-    }
-    const folder = (fields.folder ?? '').trim();
-    const tags = tagsOf(fields.tags);
-    let state: ImportState = 'unread';
-    if (folder.toLowerCase() === 'archive') state = 'archived';
-    else if (folder.toLowerCase() === 'starred') tags.unshift(STARRED_TAG);
-    else if (folder && folder.toLowerCase() !== 'unread') tags.unshift(folder);
-    collector.add(
-      {
+    acceptShort: ({ fields }, header) => header.at(-1) === 'tags' && Object.values(fields).filter(Boolean).length >= 4,
+    entry: (fields) => {
+      const folder = (fields.folder ?? '').trim();
+      const tags = tagsOf(fields.tags);
+      let state: ImportState = 'unread';
+      if (folder.toLowerCase() === 'archive') state = 'archived';
+      else if (folder.toLowerCase() === 'starred') tags.unshift(STARRED_TAG);
+      else if (folder && folder.toLowerCase() !== 'unread') tags.unshift(folder);
+      return {
         url: fields.url ?? '',
         source: 'instapaper',
         title: fields.title,
         tags,
         addedAt: unixSeconds(fields.timestamp),
         state,
-      },
-      line,
-      'line',
-    );
-  }
-  return collector.result();
+      };
+    },
+  });
 }
