@@ -1,15 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { formatNumber, t, uiLocale } from '../../../src/i18n';
-import { undoDelete } from '../../../src/library/delete-article';
-import { listArticles, type ArticleFilter } from '../../../src/library/list-articles';
-import type { LibraryUsage, SavedArticleSummary } from '../../../src/library/schema';
-import { search } from '../../../src/library/search';
-import { usage } from '../../../src/library/usage';
-import { ArticleItem } from '../../../ui/reading-list/article-item';
-import { download } from '../../../ui/reading-list/download';
+import type { ArticleFilter } from '../../../src/library/list-articles';
 import { formatBytes } from '../../../ui/reading-list/format-bytes';
-import { ListNotice, type ListNoticeState } from '../../../ui/reading-list/list-notice';
+import { ExportLibraryButton, ReadingListItems } from '../../../ui/reading-list/reading-list-items';
+import { useReadingList } from '../../../ui/reading-list/use-reading-list';
 
 const PAGE = 20;
 
@@ -26,36 +21,8 @@ export function ReadingList() {
   const { lang } = uiLocale();
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<ArticleFilter>('all');
-  const [items, setItems] = useState<SavedArticleSummary[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [total, setTotal] = useState<LibraryUsage | null>(null);
-  const [notice, setNotice] = useState<ListNoticeState | null>(null);
-  const generation = useRef(0);
-
-  const load = async (after: string | null = null) => {
-    const mine = ++generation.current;
-    const page = query.trim()
-      ? await search(query, { limit: PAGE, after })
-      : await listArticles({ filter, limit: PAGE, after });
-    if (mine !== generation.current) return; // a newer query started meanwhile
-    setItems((current) => (after && current ? [...current, ...page.items] : page.items));
-    setNext(page.next);
-    setTotal(await usage());
-    document.body.dataset.listReady = 'true';
-  };
-
-  useEffect(() => {
-    void load();
-  }, [query, filter]);
-
-  // The reload after an action must use the query and filter shown when it ends, not those of the render
-  // whose button started it: a filter changed meanwhile would otherwise be overwritten by the old list.
-  const latestLoad = useRef(load);
-  latestLoad.current = load;
-  const update = async (action: () => Promise<unknown>) => {
-    await action();
-    await latestLoad.current();
-  };
+  const list = useReadingList({ query, filter }, PAGE);
+  const { total } = list;
 
   return (
     <section class="reading-list" aria-label={t('tabReadingList')}>
@@ -78,45 +45,10 @@ export function ReadingList() {
           <option value="archived">{t('filterArchived')}</option>
         </select>
       </div>
-      <ListNotice
-        notice={notice}
-        onUndo={(id) => {
-          setNotice(null);
-          void update(() => undoDelete(id));
-        }}
-      />
-      {items && items.length === 0 && <p class="empty">{query.trim() ? t('noMatches') : t('emptyList')}</p>}
-      <ul class="items">
-        {items?.map((item) => (
-          <ArticleItem
-            key={item.id}
-            item={item}
-            lang={lang}
-            update={(action) => void update(action)}
-            onDeleted={(deleted) => setNotice({ text: t('deleted', deleted.title), undo: deleted.id })}
-          />
-        ))}
-      </ul>
-      {next && (
-        <button type="button" class="secondary" onClick={() => void load(next)}>
-          {t('loadMore')}
-        </button>
-      )}
+      <ReadingListItems list={list} searching={!!query.trim()} lang={lang} />
       <footer class="library-footer">
         {total && <span>{t('usage', formatNumber(total.articles), formatBytes(total.bytes, lang))}</span>}
-        <button
-          type="button"
-          class="link"
-          onClick={async () =>
-            download(
-              `qari-library-${new Date().toISOString().slice(0, 10)}.zip`,
-              (await (await import('../../../src/library/export-library')).exportLibrary()) as Uint8Array<ArrayBuffer>,
-              'application/zip',
-            )
-          }
-        >
-          {t('exportLibrary')}
-        </button>
+        <ExportLibraryButton />
         <button type="button" class="link" id="open-library" onClick={openLibrary}>
           {t('openLibrary')}
         </button>

@@ -1,0 +1,63 @@
+import { useState } from 'preact/hooks';
+import { t } from '../../src/i18n';
+import { undoDelete } from '../../src/library/delete-article';
+import { ArticleItem } from './article-item';
+import { download } from './download';
+import { ListNotice, type ListNoticeState } from './list-notice';
+import type { ReadingList } from './use-reading-list';
+
+/**
+ * The list itself, the same in the popup and on the library page: the last action's notice (Undo after a
+ * delete), "nothing here" in the words that fit (no match, or an empty library), the items, "Load more".
+ */
+export function ReadingListItems({ list, searching, lang }: { list: ReadingList; searching: boolean; lang: string }) {
+  const [notice, setNotice] = useState<ListNoticeState | null>(null);
+  const { items, next, update } = list;
+  return (
+    <>
+      <ListNotice
+        notice={notice}
+        onUndo={(id) => {
+          setNotice(null);
+          void update(() => undoDelete(id));
+        }}
+      />
+      {items && items.length === 0 && <p class="empty">{searching ? t('noMatches') : t('emptyList')}</p>}
+      <ul class="items">
+        {items?.map((item) => (
+          <ArticleItem
+            key={item.id}
+            item={item}
+            lang={lang}
+            update={(action) => void update(action)}
+            onDeleted={(deleted) => setNotice({ text: t('deleted', deleted.title), undo: deleted.id })}
+          />
+        ))}
+      </ul>
+      {next && (
+        <button type="button" class="secondary" onClick={list.loadMore}>
+          {t('loadMore')}
+        </button>
+      )}
+    </>
+  );
+}
+
+/** "Export library": the whole library as a zip (the exporter is loaded on the click, not with the list). */
+export function ExportLibraryButton() {
+  return (
+    <button
+      type="button"
+      class="link"
+      onClick={async () =>
+        download(
+          `qari-library-${new Date().toISOString().slice(0, 10)}.zip`,
+          (await (await import('../../src/library/export-library')).exportLibrary()) as Uint8Array<ArrayBuffer>,
+          'application/zip',
+        )
+      }
+    >
+      {t('exportLibrary')}
+    </button>
+  );
+}
