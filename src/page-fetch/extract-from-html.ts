@@ -8,8 +8,7 @@ import { NEEDS_SCRIPT_MESSAGE } from '../queue/job-error';
 
 /** What extracting a fetched page gives: the article, or a failure the queue records as is. */
 export type HtmlExtraction =
-  | { ok: true; article: Article }
-  | { ok: false; kind: FailureKind; message: string; retry?: boolean };
+  { ok: true; article: Article } | { ok: false; kind: FailureKind; message: string; retry?: boolean };
 
 /**
  * Past this the extraction stops with "too large" (extract-article.ts, budgetMs): twice the content script's 5 s,
@@ -48,6 +47,20 @@ function needsScript({ scripted, ownText }: ReturnType<typeof scriptSignals>, ar
 }
 
 /**
+ * The page parsed as a document whose relative links resolve against `url` (a parsed document's own base is the
+ * extension page's).
+ */
+function parse(html: string, url: string): Document {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  if (!doc.querySelector('base[href]')) {
+    const base = doc.createElement('base');
+    base.href = url;
+    doc.head.prepend(base);
+  }
+  return doc;
+}
+
+/**
  * The extraction core (the same passes and site rules as the content script) on a page that is not live: parsed
  * with DOMParser, where scripts never run, so it needs a document context (Firefox's background page, Chrome's
  * offscreen document). `url` is the page's address: the base of its relative links (a <base> is added when the
@@ -58,17 +71,14 @@ export function extractFromHtml(
   url: string,
   removedBlocks: readonly RemovedBlock[] = [],
 ): HtmlExtraction {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  if (!doc.querySelector('base[href]')) {
-    const base = doc.createElement('base');
-    base.href = url;
-    doc.head.prepend(base);
-  }
+  const doc = parse(html, url);
   const siteRules = siteRulesFor(url, removedBlocks, doc);
   const signals = scriptSignals(doc);
   let result: ReturnType<typeof extractArticle>;
   try {
-    result = extractArticle(doc, { url, siteRules, budgetMs: BUDGET_MS });
+    // `copy`: the bytes parsed again only on the rare page whose passes leave no text (the never-refuse
+    // fallback), instead of a clone of every page before the passes.
+    result = extractArticle(doc, { url, siteRules, budgetMs: BUDGET_MS, copy: () => parse(html, url) });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, kind: 'not-article', message: `Qari could not read this page (${message}).` };
