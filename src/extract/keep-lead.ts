@@ -45,10 +45,19 @@ const PROSE = 80;
  */
 function isProse(node: Element): boolean {
   if (node.tagName === 'P') return (node.textContent ?? '').trim().length >= PROSE;
-  if (node.tagName !== 'DIV' || !node.querySelector(':scope > br')) return false;
+  if (node.tagName !== 'DIV' || !hasChildBr(node)) return false;
   let own = 0;
   for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) own += c.nodeValue!.trim().length;
   return own >= PROSE;
+}
+
+/**
+ * `div.querySelector(':scope > br')`, without the query: it searches the div's whole subtree for a child, and this
+ * runs for every div of the page (nested ones included), which made the walk quadratic in the nesting depth.
+ */
+function hasChildBr(node: Element): boolean {
+  for (let c = node.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'br') return true;
+  return false;
 }
 
 /** Links make up most of it: a "read more" line, not a standfirst. */
