@@ -304,12 +304,21 @@ function besideBody(doc: Document): Candidate[] {
     tick();
     for (let a = p.parentElement; a && a !== body; a = a.parentElement) counts.set(a, (counts.get(a) ?? 0) + 1);
   }
+  // Each parent's last child that holds the body: a box before it has the body after it among its siblings. (Asked
+  // of the siblings of each box, that was a list of them per box: quadratic for a parent of a thousand short posts.)
+  const lastBody = new Map<Element, Element>();
+  for (const [el, n] of counts) {
+    const parent = el.parentElement;
+    if (n < BODY || !parent) continue;
+    const last = lastBody.get(parent);
+    if (!last || last.compareDocumentPosition(el) & 4 /* el follows */) lastBody.set(parent, el);
+  }
   const boxes: Candidate[] = [];
   for (const [box, n] of counts) {
     if (n > BOX_PARAGRAPHS || !box.matches('div, section')) continue;
     // Before the body, as a verdict or summary stands: after it come author bios, appeals and comments.
-    const siblings = Array.from(box.parentElement?.children ?? []);
-    if (!siblings.slice(siblings.indexOf(box) + 1).some((s) => (counts.get(s) ?? 0) >= BODY)) continue;
+    const last = box.parentElement && lastBody.get(box.parentElement);
+    if (!last || !(box.compareDocumentPosition(last) & 4) /* the body follows */) continue;
     if (
       linkDensity(box) > 0.25 ||
       box.closest(RAIL) ||
