@@ -76,7 +76,8 @@ export function cleanArticle(
 export function removeToolBoxes(root: Element, weight: TextWeight): number {
   let removed = 0;
   for (const el of Array.from(root.querySelectorAll(BLOCKS))) {
-    if (weight.has(el) && !isMedia(el) && squeezedLength(el, 120) < 120 && isToolBox(el)) {
+    // The length first: it stops at 120 characters, where the media query searches a wrapper's whole subtree.
+    if (weight.has(el) && squeezedLength(el, 120) < 120 && !isMedia(el) && isToolBox(el)) {
       el.remove();
       removed++;
     }
@@ -123,9 +124,10 @@ export function removeDuplicates(root: Element, weight: TextWeight, meta: KnownM
 export function removeLinkBoxes(root: Element, weight: TextWeight): number {
   let removed = 0;
   for (const el of Array.from(root.querySelectorAll('p, div, ul, ol'))) {
-    if (!weight.has(el) || isMedia(el) || el.closest('figure, table, blockquote')) continue;
+    if (!weight.has(el)) continue;
+    // The length first: it stops at 200 characters, where the media query searches a wrapper's whole subtree.
     const length = squeezedLength(el, 200);
-    if (!length || length > 200) continue;
+    if (!length || length > 200 || isMedia(el) || el.closest('figure, table, blockquote')) continue;
     const t = squeezedText(el);
     let linkText = 0;
     const links = el.querySelectorAll('a');

@@ -93,6 +93,10 @@ const DIGIT = /[\d٠-٩۰-۹]/u;
 const DATE_OR_TIME =
   /[\d٠-٩۰-۹]{1,4}\s*[:/.\-–]\s*[\d٠-٩۰-۹]{1,2}|(?<![\d٠-٩۰-۹])(?:19|20|13|14|١٣|١٤|۱۳|۱۴|١٩|٢٠|۱۹|۲۰)[\d٠-٩۰-۹]{2}(?![\d٠-٩۰-۹])/u;
 const WORD = /[\p{L}\p{N}]+/gu;
+/** The same without `g`, for `test` (a global pattern's `test` starts where its last match ended): made once. */
+const LABEL_TEST = new RegExp(LABEL_RE.source, 'iu');
+const MONTH_TEST = new RegExp(MONTH_RE.source, 'iu');
+const WEEKDAY_TEST = new RegExp(WEEKDAY_RE.source, 'iu');
 
 /** A line made only of counts: "142 Likes · 9 Restacks", "12,408 مشاهدة", "4.86 from 29 votes", "58 reactions". */
 const COUNTER =
@@ -198,13 +202,9 @@ export function isMetaLine(line: string, meta: EdgeMetadata): boolean {
   let rest = ` ${line.trim().replace(BYLINE_PREFIX, '')} `;
   // What makes a line a dateline or counter: a month or weekday name, a date, time or year, a number with a label
   // ("6 min read", "12,408 views"), or the byline.
-  const labelled = new RegExp(LABEL_RE.source, 'iu').test(line) && DIGIT.test(line);
+  const labelled = LABEL_TEST.test(line) && DIGIT.test(line);
   let signal =
-    BYLINE_PREFIX.test(line) ||
-    labelled ||
-    new RegExp(MONTH_RE.source, 'iu').test(line) ||
-    new RegExp(WEEKDAY_RE.source, 'iu').test(line) ||
-    DATE_OR_TIME.test(line);
+    BYLINE_PREFIX.test(line) || labelled || MONTH_TEST.test(line) || WEEKDAY_TEST.test(line) || DATE_OR_TIME.test(line);
   for (const name of [...bylineNames(meta.byline), meta.siteName ?? ''].filter(Boolean)) {
     const re = new RegExp(escapeRegExp(name), 'giu');
     if (re.test(rest)) {

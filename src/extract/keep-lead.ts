@@ -45,10 +45,19 @@ const PROSE = 80;
  */
 function isProse(node: Element): boolean {
   if (node.tagName === 'P') return (node.textContent ?? '').trim().length >= PROSE;
-  if (node.tagName !== 'DIV' || !node.querySelector(':scope > br')) return false;
+  if (node.tagName !== 'DIV' || !hasChildBr(node)) return false;
   let own = 0;
   for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) own += c.nodeValue!.trim().length;
   return own >= PROSE;
+}
+
+/**
+ * `div.querySelector(':scope > br')`, without the query: it searches the div's whole subtree for a child, and this
+ * runs for every div of the page (nested ones included), which made the walk quadratic in the nesting depth.
+ */
+function hasChildBr(node: Element): boolean {
+  for (let c = node.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'br') return true;
+  return false;
 }
 
 /** Links make up most of it: a "read more" line, not a standfirst. */
@@ -295,12 +304,21 @@ function besideBody(doc: Document): Candidate[] {
     tick();
     for (let a = p.parentElement; a && a !== body; a = a.parentElement) counts.set(a, (counts.get(a) ?? 0) + 1);
   }
+  // Each parent's last child that holds the body: a box before it has the body after it among its siblings. (Asked
+  // of the siblings of each box, that was a list of them per box: quadratic for a parent of a thousand short posts.)
+  const lastBody = new Map<Element, Element>();
+  for (const [el, n] of counts) {
+    const parent = el.parentElement;
+    if (n < BODY || !parent) continue;
+    const last = lastBody.get(parent);
+    if (!last || last.compareDocumentPosition(el) & 4 /* el follows */) lastBody.set(parent, el);
+  }
   const boxes: Candidate[] = [];
   for (const [box, n] of counts) {
     if (n > BOX_PARAGRAPHS || !box.matches('div, section')) continue;
     // Before the body, as a verdict or summary stands: after it come author bios, appeals and comments.
-    const siblings = Array.from(box.parentElement?.children ?? []);
-    if (!siblings.slice(siblings.indexOf(box) + 1).some((s) => (counts.get(s) ?? 0) >= BODY)) continue;
+    const last = box.parentElement && lastBody.get(box.parentElement);
+    if (!last || !(box.compareDocumentPosition(last) & 4) /* the body follows */) continue;
     if (
       linkDensity(box) > 0.25 ||
       box.closest(RAIL) ||

@@ -184,6 +184,9 @@ function printedDate(doc: Document, title: string | null): string | null {
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const parent = n.parentElement?.tagName;
     if (parent === 'SCRIPT' || parent === 'STYLE') continue;
+    // Before the headline only a node as long as it can equal it (squeezing never lengthens): most of a page's text
+    // nodes are shorter, and this walk may cover the whole page when it has no headline text to find.
+    if (after < 0 && (n.nodeValue ?? '').length < headline.length) continue;
     const line = squeeze(n.nodeValue ?? '');
     if (!line) continue;
     if (after < 0) {

@@ -24,6 +24,17 @@ describe('countWords', () => {
     expect(countWords('من می‌خواهم بروم')).toBe(3);
     expect(countWords('  ')).toBe(0);
   });
+
+  it('counts as the word pattern matches: marks and hyphens continue a word but never start one', () => {
+    const pattern = (t: string) => t.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}\u200c'’-]*/gu)?.length ?? 0;
+    for (const text of [
+      "-a- 'b' ’c ‐d \u0301e f\u0301 \u200cg\u200c",
+      '𝐀𝐁 𝟏 😀a 中文字 ١٢٣ ۴۵ ــ كتبت',
+      'x\ud800 \udc00y \ud800\udc00 z',
+      "'''--- ’’ \u200c",
+    ])
+      expect(countWords(text)).toBe(pattern(text));
+  });
 });
 
 describe('readingTimeMinutes', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { absolutizeUrls, resolveLazyImages } from './resolve-lazy-images';
+import { absolutizeUrls, isCanonicalUrl, resolveLazyImages } from './resolve-lazy-images';
 
 const PAGE = 'https://www.harbourherald.example/news/2024/09/ferry-timetable.html';
 const GIF = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
@@ -181,5 +181,40 @@ describe('absolutizeUrls', () => {
     expect(doc.getElementById('i')?.getAttribute('src')).toBe(
       'https://www.harbourherald.example/news/2024/09/media/lazy.jpg',
     );
+  });
+});
+
+describe('isCanonicalUrl', () => {
+  // absolutizeUrls takes such a URL as its own resolution: the parser must give each back unchanged, whatever the base.
+  it('accepts only URLs the parser leaves as they are', () => {
+    const canonical = [
+      'https://www.harbourherald.example/news/2024/ferry.html',
+      'http://cdn.example.com/i/a_b-c~d.jpg?w=640&h=480#top',
+      "https://example.com/o'brien/(1)*,;=:@!$+",
+    ];
+    const not = [
+      'https://example.com',
+      'HTTPS://example.com/',
+      'https://Example.com/',
+      'https://example.com:443/',
+      'https://user@example.com/',
+      'https://1.2.3.4/',
+      'https://example.0x1/',
+      'https://xn--nxasmq6b.example/',
+      'https://example.com/a/../b',
+      'https://example.com/./b',
+      'https://example.com/%41',
+      'https://example.com/a b',
+      'https://example.com/a?',
+      'https://example.com/a#',
+      "https://example.com/a?it's",
+      'https://example.com/{a}',
+      '/relative/path',
+    ];
+    for (const url of canonical) {
+      expect(isCanonicalUrl(url)).toBe(true);
+      expect(new URL(url, PAGE).href).toBe(url);
+    }
+    for (const url of not) expect(isCanonicalUrl(url)).toBe(false);
   });
 });

@@ -33,6 +33,8 @@ function largestCandidate(srcset: string): string | null {
   return best?.url ?? null;
 }
 
+const MAY_HOLD_IMAGE = /<im(?:g|age)/i;
+
 /** Replaces placeholder images with their lazy source; `<noscript>` fallbacks replace the image they stand for. */
 export function resolveLazyImages(doc: Document): void {
   for (const img of Array.from(doc.querySelectorAll('img'))) {
@@ -57,6 +59,9 @@ export function resolveLazyImages(doc: Document): void {
     // With scripting on (the live page), <noscript> content is raw text; parse it inertly (DOMParser runs no
     // script and loads nothing). Without scripting (jsdom) it is already elements.
     const markup = noscript.textContent?.includes('<') ? noscript.textContent : noscript.innerHTML;
+    // Parsing makes a whole document per <noscript> (pages have dozens: tracking pixels, embeds, fonts); markup with
+    // no "<img" (nor "<image", which the parser turns into one) holds no image, and is not worth one.
+    if (!MAY_HOLD_IMAGE.test(markup)) continue;
     const Parser = doc.defaultView?.DOMParser ?? globalThis.DOMParser;
     const holder = new Parser().parseFromString(markup, 'text/html').body;
     const images = holder.querySelectorAll('img');
@@ -94,6 +99,21 @@ function absolute(url: string, base: string): string | null {
 }
 
 /**
+ * An absolute http(s) URL that the URL parser gives back unchanged, whatever the base: a lower-case host whose last
+ * label starts with a letter (no IPv4 form, no port, no user, no punycode to re-encode), a path (so no "/" to add)
+ * with no dot segment, and only characters that no part of it escapes, in the standard or in Chromium's parser (no
+ * "%": Chromium unescapes some percent-escapes in paths). Most of a page's links are such URLs; parsing each costs
+ * more than this test, and the answer is the same string.
+ */
+const CANONICAL_URL =
+  /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*\/[\w\-.~!$&'()*+,;=:@/]*(?:\?[\w\-.~!$&()*+,;=:@/?]+)?(?:#[\w\-.~!$&'()*+,;=:@/?#]+)?$/;
+const NOT_CANONICAL = /xn--|\/\./i;
+
+export function isCanonicalUrl(url: string): boolean {
+  return CANONICAL_URL.test(url) && !NOT_CANONICAL.test(url);
+}
+
+/**
  * Makes every link and media URL absolute against the page's base URL (honouring `<base href>`). One query for
  * all of them, and each distinct URL resolved once (a page links to its own sections and thumbnails many times).
  */
@@ -103,7 +123,7 @@ export function absolutizeUrls(doc: Document, pageUrl: string): void {
   const resolved = new Map<string, string | null>();
   const resolve = (url: string) => {
     let abs = resolved.get(url);
-    if (abs === undefined) resolved.set(url, (abs = absolute(url, base)));
+    if (abs === undefined) resolved.set(url, (abs = isCanonicalUrl(url) ? url : absolute(url, base)));
     return abs;
   };
   for (const el of Array.from(doc.querySelectorAll(WITH_URLS))) {

@@ -43,20 +43,37 @@ export function siteHosts(doc: Document, pageUrl: string): string[] {
   return [...new Set(hosts)];
 }
 
+/**
+ * Answers of isSameSiteHref by href, per hosts list. The lists are the extraction's own (siteHosts, one per run), so
+ * the answers go with the run; the same cards and menus are asked about by every teaser check of the page (before
+ * Readability, on its result, and the teaser-page verdict), each a URL parse.
+ */
+const sameSiteAnswers = new WeakMap<readonly string[], Map<string, boolean>>();
+
+function isSameSiteHref(href: string, hosts: string[]): boolean {
+  let answers = sameSiteAnswers.get(hosts);
+  if (!answers) sameSiteAnswers.set(hosts, (answers = new Map()));
+  let answer = answers.get(href);
+  if (answer === undefined) {
+    try {
+      const url = new URL(href, 'https://relative.invalid/');
+      const host = url.host.replace(/^www\./, '');
+      answer =
+        url.host === 'relative.invalid' ||
+        hosts.length === 0 ||
+        hosts.some((h) => host === h || host.endsWith(`.${h}`));
+    } catch {
+      answer = false;
+    }
+    answers.set(href, answer);
+  }
+  return answer;
+}
+
 function sameSiteLink(el: Element, hosts: string[]): boolean {
   const anchors = Array.from(el.querySelectorAll('a[href]'));
   if (el.tagName === 'A' && el.hasAttribute('href')) anchors.push(el);
-  return anchors.some((a) => {
-    try {
-      const url = new URL(a.getAttribute('href')!, 'https://relative.invalid/');
-      const host = url.host.replace(/^www\./, '');
-      return (
-        url.host === 'relative.invalid' || hosts.length === 0 || hosts.some((h) => host === h || host.endsWith(`.${h}`))
-      );
-    } catch {
-      return false;
-    }
-  });
+  return anchors.some((a) => isSameSiteHref(a.getAttribute('href')!, hosts));
 }
 
 /** Phrasing elements: in running text they are words of a sentence, never the cards of a list. */
@@ -79,11 +96,26 @@ function ownTextLength(el: Element): number {
   return n;
 }
 
+/** Some tag name is shared by at least MIN_ITEMS of `children` and by 60 % of them (what the items need). */
+function hasCommonTag(children: Element[]): boolean {
+  const counts = new Map<string, number>();
+  let most = 0;
+  for (const child of children) {
+    const n = (counts.get(child.tagName) ?? 0) + 1;
+    counts.set(child.tagName, n);
+    if (n > most) most = n;
+  }
+  return most >= MIN_ITEMS && most >= children.length * 0.6;
+}
+
 export function isTeaserList(el: Element, hosts: string[]): boolean {
   const children: Element[] = [];
   for (let c = el.firstElementChild; c; c = c.nextElementSibling)
     if (!/^(SCRIPT|STYLE|TEMPLATE)$/.test(c.tagName)) children.push(c);
   if (children.length < MIN_ITEMS) return false;
+  // Items share a tag name before they share a signature: when no tag name is common enough, neither is a signature,
+  // and the signatures (a string per child, for every element with three children on the page) are not needed.
+  if (!hasCommonTag(children)) return false;
   const groups = new Map<string, Element[]>();
   let items: Element[] = []; // the largest group; the first of equals
   for (const child of children) {

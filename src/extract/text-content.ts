@@ -56,12 +56,16 @@ export function blockText(root: Node): string {
   const lines: string[] = [];
   let line = '';
   const flush = () => {
-    const text = line
-      .replace(/[ \t\r\n\f]+/g, ' ')
-      .replace(/ ?\u2029 ?/g, '\u2029')
-      .replace(/\u2029+$/, '')
-      .replace(/\u2029/g, '\t')
-      .trim();
+    // The cell breaks' three replacements only for a line that has one (most lines are not in a table).
+    const squeezed = line.replace(/[ \t\r\n\f]+/g, ' ');
+    const text = (
+      squeezed.includes('\u2029')
+        ? squeezed
+            .replace(/ ?\u2029 ?/g, '\u2029')
+            .replace(/\u2029+$/, '')
+            .replace(/\u2029/g, '\t')
+        : squeezed
+    ).trim();
     if (text) lines.push(text);
     line = '';
   };
