@@ -121,14 +121,32 @@ export function removeShareBoxes(body: Element, weight: TextWeight): number {
   return removed;
 }
 
-/** Removes every teaser list below root (innermost lists first, so a card grid inside a rail goes too). */
+/** A teaser list holding more than this share of its region's text is the region's content, not a rail. */
+const MOST_OF_REGION = 0.5;
+
+/**
+ * Removes every teaser list below root (innermost lists first, so a card grid inside a rail goes too), except a
+ * list that is most of the text of its region (its `<main>` or `<article>`, else root): a course index or a
+ * section's list of guides is what the page is for (web.dev/learn lost half its words to this pass), and a rail of
+ * related stories is a small part of the page around it. A home page of teasers keeps them, with the notice.
+ */
 export function removeTeaserLists(root: Element, hosts: string[], weight: TextWeight): number {
   let removed = 0;
+  const regions = new Map<Element, number>();
+  const regionLength = (el: Element) => {
+    const region = el.parentElement?.closest('main, article, [role="main"]');
+    const scope = region && root.contains(region) ? region : root;
+    let length = regions.get(scope);
+    if (length === undefined) regions.set(scope, (length = squeezedLength(scope)));
+    return length;
+  };
   const candidates = Array.from(root.querySelectorAll('*'))
     .filter((el) => el.childElementCount >= 3)
     .reverse();
   for (const el of candidates) {
-    if (weight.has(el) && el !== root && isTeaserList(el, hosts) && remove(el, weight)) removed++;
+    if (!weight.has(el) || el === root || !isTeaserList(el, hosts)) continue;
+    const most = regionLength(el) * MOST_OF_REGION;
+    if (squeezedLength(el, most) <= most && remove(el, weight)) removed++;
   }
   return removed;
 }
