@@ -156,6 +156,19 @@ describe('removeClutter', () => {
   });
 });
 
+describe('removeShareBoxes', () => {
+  it('takes a "Pin it" link on a picture, not the list in the column beside it', () => {
+    const topics = ['Reading a tide table', 'Tying the six knots', 'Plotting a course', 'Radio calls'];
+    const { text, counts } = run(
+      `<article><h1>Sailing courses</h1>${body()}<div class="cols"><div class="col"><p><strong>What you learn:</strong></p>` +
+        `<ul>${topics.map((t) => `<li>${t}</li>`).join('')}</ul></div><div class="col"><div class="block-image">` +
+        `<a href="https://pinterest.com/pin/create/button/?url=x"><img src="/pin.png"></a><img src="/course.png"></div></div></div></article>`,
+    );
+    expect(counts['share']).toBe(1);
+    for (const t of topics) expect(text).toContain(t);
+  });
+});
+
 describe('removeLabelledRails / removeTeaserLists', () => {
   it('keep a list of cards that is most of its page: a course index is the page, not a rail', () => {
     const courses = ['Tides', 'Knots', 'Charts', 'Engines', 'Weather', 'Radio'];

@@ -108,13 +108,32 @@ export function removeClutterClasses(body: Element, weight: TextWeight, isClutte
   return removed;
 }
 
-/** Share bars and app badges: climb from each share/app link to the largest ancestor that is still short. */
+/** Text a share bar may have besides its links: a label ("Share this article:", "Get the app"). */
+const SHARE_LABEL = 40;
+
+/** Text of `el` outside links (the words a share bar does not have). */
+function unlinkedLength(el: Element): number {
+  let links = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) links += squeezedLength(a);
+  return squeezedLength(el) - links;
+}
+
+/**
+ * Share bars and app badges: climb from each share/app link to the largest ancestor that is still short and is
+ * still links and a label. Shortness alone took content: a "Pin it" link on a course's picture climbed into the
+ * column beside it and took the list of what the course teaches (10% of a guide's words).
+ */
 export function removeShareBoxes(body: Element, weight: TextWeight): number {
   let removed = 0;
   for (const a of Array.from(body.querySelectorAll('a[href]'))) {
     if (!weight.has(a) || !SHARE_OR_APP_LINK.test(a.getAttribute('href')!)) continue;
     let box: Element = a;
-    while (box.parentElement && box.parentElement !== body && squeezedLength(box.parentElement, 300) < 300)
+    while (
+      box.parentElement &&
+      box.parentElement !== body &&
+      squeezedLength(box.parentElement, 300) < 300 &&
+      unlinkedLength(box.parentElement) <= SHARE_LABEL
+    )
       box = box.parentElement;
     if (remove(box, weight)) removed++;
   }
