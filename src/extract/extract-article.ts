@@ -26,6 +26,7 @@ import { rememberingClutterClass } from './class-words';
 import { FairReadability } from './fair-readability';
 import { BoundedReadability } from './bounded-readability';
 import { rememberLead, type LeadMedia } from './keep-lead';
+import { mainText, preferMainText } from './main-text';
 import { readMetadata, type PageMetadata } from './read-metadata';
 import { readingTimeMinutes, countWords } from './reading-time';
 import {
@@ -37,6 +38,7 @@ import {
   removeTeaserLists,
 } from './remove-clutter';
 import { absolutizeUrls, resolveLazyImages } from './resolve-lazy-images';
+import { squeezedLength } from './squeezed-length';
 import { isMostlyTeasers, siteHosts } from './teaser-lists';
 import { blockText } from './text-content';
 import { measureTextWeight, type TextWeight } from './text-weight';
@@ -358,10 +360,14 @@ function readability(run: PageRun): ArticleRun | ExtractResult {
   // "commas": Readability counting Arabic commas where it counts ASCII ones (see fair-readability.ts).
   const Extractor =
     options.passes !== false && !options.skip?.includes('commas') ? FairReadability : BoundedReadability;
-  const parsed = new Extractor<Element>(doc, {
+  // The fallback's last resort reads a copy of the page as it was before Readability took it apart.
+  const rest = run.fallback ? bodyCopy(doc) : null;
+  const pageTitle = doc.title;
+  const found = new Extractor<Element>(doc, {
     serializer: (node) => node as Element,
     keepClasses: true, // our after-passes read class names; they are stripped below
   }).parse();
+  const parsed = rest ? orMainText(found, rest, pageTitle) : found;
   const root = parsed?.content;
   const title = meta.title ?? parsed?.title?.trim() ?? null;
   if (!parsed || !root) return { ok: false, reason: 'not-article', title, message: NO_TEXT };
@@ -383,6 +389,32 @@ function readability(run: PageRun): ArticleRun | ExtractResult {
     unsure: null,
   };
   return next;
+}
+
+type Parsed = ReturnType<FairReadability<Element>['parse']>;
+
+/**
+ * Plain Readability's find, or the page's main text when Readability found nothing or a fragment of it (never
+ * refuse a page that has text: main-text.ts). `rest` is a copy of the page's body, taken before Readability took it apart.
+ */
+function orMainText(found: Parsed, rest: Element, title: string): Parsed {
+  const length = found?.content ? squeezedLength(found.content) : null;
+  // Not worth reading the page again when no main text could be preferred to Readability's find.
+  if (!preferMainText(length, Infinity)) return found;
+  const main = mainText(rest);
+  if (!preferMainText(length, squeezedLength(main))) return found;
+  return {
+    title,
+    content: main,
+    textContent: main.textContent ?? '',
+    length: main.textContent?.length ?? 0,
+    excerpt: null,
+    byline: null,
+    dir: null,
+    siteName: null,
+    lang: null,
+    publishedTime: null,
+  };
 }
 
 function stripClasses(root: Element): void {
@@ -497,6 +529,15 @@ function nextStep(
 function spareCopy(doc: Document): Document | null {
   try {
     return doc.cloneNode(true) as Document;
+  } catch {
+    return null;
+  }
+}
+
+/** A copy of the page's body, or none (no body, or one the DOM cannot copy: see spareCopy). */
+function bodyCopy(doc: Document): Element | null {
+  try {
+    return (doc.body?.cloneNode(true) as Element | undefined) ?? null;
   } catch {
     return null;
   }

@@ -156,7 +156,34 @@ describe('removeClutter', () => {
   });
 });
 
+describe('removeShareBoxes', () => {
+  it('takes a "Pin it" link on a picture, not the list in the column beside it', () => {
+    const topics = ['Reading a tide table', 'Tying the six knots', 'Plotting a course', 'Radio calls'];
+    const { text, counts } = run(
+      `<article><h1>Sailing courses</h1>${body()}<div class="cols"><div class="col"><p><strong>What you learn:</strong></p>` +
+        `<ul>${topics.map((t) => `<li>${t}</li>`).join('')}</ul></div><div class="col"><div class="block-image">` +
+        `<a href="https://pinterest.com/pin/create/button/?url=x"><img src="/pin.png"></a><img src="/course.png"></div></div></div></article>`,
+    );
+    expect(counts['share']).toBe(1);
+    for (const t of topics) expect(text).toContain(t);
+  });
+});
+
 describe('removeLabelledRails / removeTeaserLists', () => {
+  it('keep a list of cards that is most of its page: a course index is the page, not a rail', () => {
+    const courses = ['Tides', 'Knots', 'Charts', 'Engines', 'Weather', 'Radio'];
+    const cards = courses
+      .map(
+        (c) =>
+          `<li class="card"><a href="/learn/${c.toLowerCase()}"><img src="/i/${c}.svg"><h3>Learn ${c}</h3>` +
+          `<p>A course on ${c.toLowerCase()} for new crew, from the first lesson to the harbour exam.</p></a></li>`,
+      )
+      .join('');
+    const { text, counts } = run(`<main><h1>Learn seamanship</h1><p>${PARAS[0]}</p><ul>${cards}</ul></main>`);
+    expect(counts['teasers']).toBe(0);
+    for (const c of courses) expect(text).toContain(`Learn ${c}`);
+  });
+
   it('take the rail that follows an Arabic heading', () => {
     const doc = page(`<div id="root"><div class="body">${body()}</div><h3>اقرأ أيضا</h3>
       <div><a href="/a">خبر أول عن الطقس</a> <a href="/b">خبر ثان عن الميناء</a></div><p>${PARAS[3]}</p></div>`);

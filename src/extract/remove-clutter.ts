@@ -108,27 +108,64 @@ export function removeClutterClasses(body: Element, weight: TextWeight, isClutte
   return removed;
 }
 
-/** Share bars and app badges: climb from each share/app link to the largest ancestor that is still short. */
+/** Text a share bar may have besides its links: a label ("Share this article:", "Get the app"). */
+const SHARE_LABEL = 40;
+
+/** Text of `el` outside links (the words a share bar does not have). */
+function unlinkedLength(el: Element): number {
+  let links = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) links += squeezedLength(a);
+  return squeezedLength(el) - links;
+}
+
+/**
+ * Share bars and app badges: climb from each share/app link to the largest ancestor that is still short and is
+ * still links and a label. Shortness alone took content: a "Pin it" link on a course's picture climbed into the
+ * column beside it and took the list of what the course teaches (10% of a guide's words).
+ */
 export function removeShareBoxes(body: Element, weight: TextWeight): number {
   let removed = 0;
   for (const a of Array.from(body.querySelectorAll('a[href]'))) {
     if (!weight.has(a) || !SHARE_OR_APP_LINK.test(a.getAttribute('href')!)) continue;
     let box: Element = a;
-    while (box.parentElement && box.parentElement !== body && squeezedLength(box.parentElement, 300) < 300)
+    while (
+      box.parentElement &&
+      box.parentElement !== body &&
+      squeezedLength(box.parentElement, 300) < 300 &&
+      unlinkedLength(box.parentElement) <= SHARE_LABEL
+    )
       box = box.parentElement;
     if (remove(box, weight)) removed++;
   }
   return removed;
 }
 
-/** Removes every teaser list below root (innermost lists first, so a card grid inside a rail goes too). */
+/** A teaser list holding more than this share of its region's text is the region's content, not a rail. */
+const MOST_OF_REGION = 0.5;
+
+/**
+ * Removes every teaser list below root (innermost lists first, so a card grid inside a rail goes too), except a
+ * list that is most of the text of its region (its `<main>` or `<article>`, else root): a course index or a
+ * section's list of guides is what the page is for (web.dev/learn lost half its words to this pass), and a rail of
+ * related stories is a small part of the page around it. A home page of teasers keeps them, with the notice.
+ */
 export function removeTeaserLists(root: Element, hosts: string[], weight: TextWeight): number {
   let removed = 0;
+  const regions = new Map<Element, number>();
+  const regionLength = (el: Element) => {
+    const region = el.parentElement?.closest('main, article, [role="main"]');
+    const scope = region && root.contains(region) ? region : root;
+    let length = regions.get(scope);
+    if (length === undefined) regions.set(scope, (length = squeezedLength(scope)));
+    return length;
+  };
   const candidates = Array.from(root.querySelectorAll('*'))
     .filter((el) => el.childElementCount >= 3)
     .reverse();
   for (const el of candidates) {
-    if (weight.has(el) && el !== root && isTeaserList(el, hosts) && remove(el, weight)) removed++;
+    if (!weight.has(el) || el === root || !isTeaserList(el, hosts)) continue;
+    const most = regionLength(el) * MOST_OF_REGION;
+    if (squeezedLength(el, most) <= most && remove(el, weight)) removed++;
   }
   return removed;
 }

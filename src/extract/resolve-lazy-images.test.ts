@@ -112,6 +112,14 @@ describe('resolveLazyImages', () => {
     expect(doc.querySelectorAll('noscript')).toHaveLength(2);
     expect(doc.getElementById('i')?.getAttribute('src')).toBe('/m/a.jpg');
   });
+
+  it('leaves a <noscript> with one image among its text: a forum thread’s no-script view is not an image fallback', () => {
+    const doc = lazy(
+      `<noscript><div role="main"><div class="post"><p>The late ferry runs again from Monday.</p>` +
+        `<img src="/uploads/pier.jpg"></div><div class="post"><p>Tickets at the pier.</p></div></div></noscript>`,
+    );
+    expect(doc.querySelector('noscript p')?.textContent).toBe('The late ferry runs again from Monday.');
+  });
 });
 
 describe('absolutizeUrls', () => {

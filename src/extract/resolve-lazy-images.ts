@@ -54,7 +54,7 @@ export function resolveLazyImages(doc: Document): void {
     const lazySet = firstAttr(source, LAZY_SRCSET_ATTRS);
     if (lazySet && !source.getAttribute('srcset')) source.setAttribute('srcset', lazySet);
   }
-  // A <noscript> holding a single image is the page's own no-JS fallback for the lazy image next to it.
+  // A <noscript> holding a single image and no text is the page's own no-JS fallback for the lazy image next to it.
   for (const noscript of Array.from(doc.querySelectorAll('noscript'))) {
     // With scripting on (the live page), <noscript> content is raw text; parse it inertly (DOMParser runs no
     // script and loads nothing). Without scripting (jsdom) it is already elements.
@@ -66,7 +66,9 @@ export function resolveLazyImages(doc: Document): void {
     const holder = new Parser().parseFromString(markup, 'text/html').body;
     const images = holder.querySelectorAll('img');
     const fallback = images[0];
-    if (images.length !== 1 || !fallback?.getAttribute('src')) continue;
+    // Only an image: a forum's no-script view of a whole thread (Discourse) may hold one image among its posts.
+    if (images.length !== 1 || !fallback?.getAttribute('src') || /[\p{L}\p{N}]/u.test(holder.textContent ?? ''))
+      continue;
     const previous = noscript.previousElementSibling;
     const previousImg = previous?.tagName === 'IMG' ? previous : previous?.querySelector(':scope > img');
     if (previousImg && isPlaceholder(previousImg.getAttribute('src'))) previousImg.remove();
