@@ -3,7 +3,8 @@ import { extractFromHtml } from './extract-from-html';
 
 const paragraphs = Array.from(
   { length: 8 },
-  (_, i) => `<p>Paragraph ${i + 1} of the harbour report tells what the ferry crews saw on the water that morning, in full sentences a reader would keep.</p>`,
+  (_, i) =>
+    `<p>Paragraph ${i + 1} of the harbour report tells what the ferry crews saw on the water that morning, in full sentences a reader would keep.</p>`,
 ).join('');
 const article = `<!doctype html><html><head><title>Harbour report</title></head><body><article><h1>Harbour report</h1>${paragraphs}</article></body></html>`;
 
