@@ -47,6 +47,14 @@ describe('hasClutterClass', () => {
     expect(hasClutterClass(first('<div id="newsletter"></div>'))).toBe(true);
     expect(hasClutterClass(first('<div class="market-ticker__container__1MtYp"></div>'))).toBe(true);
   });
+  it("reads an id made of a heading's words as text, not a name: a section about how popular something is stays", () => {
+    // A health page's sections carry ids slugged from their headings (real page: WCXB dev 0348 lost 89% of its words).
+    expect(hasClutterClass(first('<div id="1-heading-how-popular-are-meditation-and-mindfulness"></div>'))).toBe(false);
+    expect(hasClutterClass(first('<section id="why-trending-topics-matter-for-small-shops"></section>'))).toBe(false);
+    // A component's name stays a name, and a class is read whatever the id.
+    expect(hasClutterClass(first('<div id="most-popular-stories"></div>'))).toBe(true);
+    expect(hasClutterClass(first('<div id="how-popular-are-cats-and-dogs-now" class="share-bar"></div>'))).toBe(true);
+  });
   it('does not match a word inside another word', () => {
     expect(hasClutterClass(first('<article class="node node--promoted"></article>'))).toBe(false);
     expect(hasClutterClass(first('<div class="shareholders"></div>'))).toBe(false);

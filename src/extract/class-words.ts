@@ -47,9 +47,24 @@ function isClutterToken(token: string): boolean {
   return CLUTTER_CLASS.test(token);
 }
 
+/**
+ * Words in an id past which it is a slug of text, not a component's name: headings get ids made of their words
+ * ("1-heading-how-popular-are-meditation-and-mindfulness"), and a weak word among them ("popular") named the section
+ * clutter. Component names are a few words ("most-popular-stories").
+ */
+const SLUG_WORDS = 5;
+
+/** The class and id of `el` as one value to read; an id that is a slug of text is left out. */
+function namesOf(el: Element): string {
+  const id = el.id;
+  return classWords(id).length >= SLUG_WORDS
+    ? (el.getAttribute('class') ?? '')
+    : `${el.getAttribute('class') ?? ''} ${id}`;
+}
+
 /** The class and id of `el` name page furniture (share bars, rails, ads…), read token by token. */
 export function hasClutterClass(el: Element): boolean {
-  return isClutterValue(`${el.getAttribute('class') ?? ''} ${el.id}`);
+  return isClutterValue(namesOf(el));
 }
 
 function isClutterValue(value: string): boolean {
@@ -63,7 +78,7 @@ function isClutterValue(value: string): boolean {
 export function rememberingClutterClass(): (el: Element) => boolean {
   const answers = new Map<string, boolean>();
   return (el) => {
-    const value = `${el.getAttribute('class') ?? ''} ${el.id}`;
+    const value = namesOf(el);
     let answer = answers.get(value);
     if (answer === undefined) answers.set(value, (answer = isClutterValue(value)));
     return answer;
