@@ -55,6 +55,14 @@ describe('hasClutterClass', () => {
     expect(hasClutterClass(first('<div id="most-popular-stories"></div>'))).toBe(true);
     expect(hasClutterClass(first('<div id="how-popular-are-cats-and-dogs-now" class="share-bar"></div>'))).toBe(true);
   });
+  it('reads utility and state classes as looks, not names: a WordPress paragraph set in a medium font stays', () => {
+    // Gutenberg's font-size classes (real page: WCXB dev 4253 lost its comparison table and score boxes).
+    expect(hasClutterClass(first('<p class="has-medium-font-size"></p>'))).toBe(false);
+    expect(hasClutterClass(first('<div class="is-style-share-card wp-block-group"></div>'))).toBe(false);
+    // A font-size control is still a tool, and a utility class does not hide a real name beside it.
+    expect(hasClutterClass(first('<div class="font-size"></div>'))).toBe(true);
+    expect(hasClutterClass(first('<div class="has-text-color newsletter"></div>'))).toBe(true);
+  });
   it('does not match a word inside another word', () => {
     expect(hasClutterClass(first('<article class="node node--promoted"></article>'))).toBe(false);
     expect(hasClutterClass(first('<div class="shareholders"></div>'))).toBe(false);

@@ -37,7 +37,15 @@ const BODY_BLOCK = /^(article|story|post|entry|news)[-_]?(body|content|text)$/i;
 /** A CSS-module hash suffix: `__3Kkbp`, `__1c-9U` (short, with a digit or a capital). */
 const HASH = /^(?=[\w-]*[0-9A-Z])[\w-]{4,7}$/;
 
+/**
+ * Utility and state classes (WordPress's `has-medium-font-size`, `has-text-align-center`, `is-layout-flex`,
+ * `is-style-rounded`) say how a block looks or what state it is in, never what it is: "has-medium-font-size" named
+ * every paragraph of a post clutter through "font-size" (WCXB dev 4253 lost its comparison table and score boxes).
+ */
+const UTILITY = /^(has|is)-/i;
+
 function isClutterToken(token: string): boolean {
+  if (UTILITY.test(token)) return false;
   const parts = token.split('__');
   if (parts.length > 2 && HASH.test(parts[parts.length - 1]!)) parts.pop();
   if (parts.length >= 2 && BODY_BLOCK.test(parts[0]!)) {

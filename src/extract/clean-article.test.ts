@@ -146,6 +146,26 @@ describe('cleanArticle', () => {
     expectStoryKept(text);
   });
 
+  it("keeps a buying guide's shop links: a run of lone links, and a list whose first item is labelled", () => {
+    // Real page shapes: WCXB dev 0069 ("Plan to spend" / "Buying options" lists under each tool) and dev 0215
+    // (courses as one linked paragraph each); the pass took 17% and 13% of their words.
+    const { counts, text } = clean(
+      `<p>${PARAS[0]}</p><ul><li><p><b>Plan to spend:</b> $15–$70</p></li><li><p><b>Buying options:</b></p><ul>` +
+        `<li><p><a href="https://shop.example/a">Amazon (Craftsman)</a></p></li>` +
+        `<li><p><a href="https://shop.example/b">Home Depot (Milwaukee)</a></p></li></ul></li></ul>` +
+        `<p>${PARAS[1]}</p><p><a href="/course/branding">Branding 101</a></p>` +
+        `<p><a href="/course/fundraising">Fundraising: Connecting with Donors</a></p>` +
+        `<p><a href="/course/budget">Developing an Operating Budget</a></p>` +
+        PARAS.slice(2)
+          .map((p) => `<p>${p}</p>`)
+          .join(''),
+    );
+    expect(counts['linkBoxes']).toBe(0);
+    for (const line of ['Plan to spend', 'Amazon (Craftsman)', 'Home Depot', 'Branding 101', 'Operating Budget'])
+      expect(text).toContain(line);
+    expectStoryKept(text);
+  });
+
   it('removes a "Read more:" line (labelled like a rail)', () => {
     const { text } = clean(
       `<p>${PARAS[0]}</p><p><strong>Read more:</strong> <a href="/news/ferry-fares">Ferry fares frozen for islanders</a></p>` +

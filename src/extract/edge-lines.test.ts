@@ -172,6 +172,14 @@ describe('removeEdgeLines: a heading left at the end', () => {
     removeEdgeLines(r, NONE);
     expect(lines(r)).toContain('Aftermath');
   });
+
+  it('stays, all of the run, when the article ends in more headings than a page has section ends', () => {
+    // A brand list written as <h3>s (real page: WCXB dev 4113 lost 62% of its words to the tail).
+    const brands = ['Carve Designs', 'organic cotton', 'Eileen Fisher', 'organic linen', 'Xero Shoes', 'barefoot'];
+    const r = root(`${paragraphs()}${brands.map((b) => `<h3>${b}</h3>`).join('')}`);
+    expect(removeEdgeLines(r, NONE).tail).toBe(0);
+    expect(lines(r)).toEqual([...PROSE, ...brands]);
+  });
 });
 
 describe('removeEdgeLines: the byline card above the body', () => {
