@@ -553,11 +553,42 @@ const DONE_ON_SPARE: ReadonlySet<string> = new Set<PassName>(['unclobber', 'ampI
 function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, ExtractResult> {
   const page = pageRun(doc, options, false, false);
   const result = yield* pipeline(page);
-  if (result.ok || result.reason !== 'not-article') return result;
-  const plain = { ...options, passes: false };
-  if (page.spare) return yield* orNoText(pipeline(pageRun(page.spare, plain, true, true)), result);
-  const copy = options.copy && freshCopy(options.copy);
-  return copy ? yield* orNoText(pipeline(pageRun(copy, plain, true, false)), result) : result;
+  if (result.ok) return options.passes === false ? result : yield* orFuller(result, page);
+  if (result.reason !== 'not-article') return result;
+  return yield* plainReadability(page, result);
+}
+
+/**
+ * Plain Readability on the copy taken before the passes (or the caller's copy), or `otherwise` when there is no
+ * copy or its run fails.
+ */
+function* plainReadability(page: PageRun, otherwise: ExtractResult): Generator<void, ExtractResult> {
+  const plain = { ...page.options, passes: false };
+  if (page.spare) return yield* orNoText(pipeline(pageRun(page.spare, plain, true, true)), otherwise);
+  const copy = page.options.copy && freshCopy(page.options.copy);
+  return copy ? yield* orNoText(pipeline(pageRun(copy, plain, true, false)), otherwise) : otherwise;
+}
+
+/**
+ * Below this many words, Qari's find may be a fragment its passes left of a page plain Readability reads whole:
+ * a listing whose list the teaser passes took, a page where removing the navigation made Readability choose another
+ * block. Short pages are cheap to read twice.
+ */
+export const SHORT_FIND_WORDS = 300;
+/** How many times more words plain Readability must find for its view to be preferred (recall first). */
+export const FULLER_FIND = 2.5;
+
+/**
+ * Qari's find, or plain Readability's when Qari's is short and Readability's is several times longer: losing most of
+ * a page is worse than showing it with its clutter (issue 10, recall first).
+ */
+function* orFuller(result: ExtractResult & { ok: true }, page: PageRun): Generator<void, ExtractResult> {
+  const words = result.article.wordCount;
+  // Only a find Qari itself calls short: a list of teasers is shown as a list knowingly (its rails left out), and a
+  // sure article above a long comment thread is the article (Readability may well prefer the thread).
+  if (words >= SHORT_FIND_WORDS || result.article.notice !== UNSURE_NOTICE.short) return result;
+  const plain = yield* plainReadability(page, result);
+  return plain.ok && plain.article.wordCount >= FULLER_FIND * Math.max(words, 1) ? plain : result;
 }
 
 /** The caller's copy of the page, or none when making it fails (the refusal stands, as without a copy). */

@@ -73,8 +73,9 @@ describe('the fallback when Qari’s passes leave no text', () => {
     const result = extractArticle(page().window.document, { url: URL_, siteRules, copy });
     expect(result.ok && result.article.textContent).toContain(sentence(150, 5));
     expect(copies).toBe(1);
-    extractArticle(page().window.document, { url: URL_, copy });
-    expect(copies).toBe(1); // an article Qari reads itself costs no copy
+    const long = `<article>${Array.from({ length: 30 }, (_, i) => `<p>${sentence(150, i % 20)}</p>`).join('')}</article>`;
+    extractArticle(new JSDOM(`<body>${long}</body>`, { url: URL_ }).window.document, { url: URL_, copy });
+    expect(copies).toBe(1); // an article Qari reads itself, of 300+ words, costs no copy
   });
 
   it('keeps the refusal when the copy cannot be made', () => {
@@ -83,5 +84,32 @@ describe('the fallback when Qari’s passes leave no text', () => {
     };
     const result = extractArticle(page().window.document, { url: URL_, siteRules, copy });
     expect(result.ok).toBe(false);
+  });
+});
+
+describe('plain Readability when Qari keeps only a fragment of what it reads', () => {
+  // Qari's passes (here a site rule, standing for a teaser pass taking a listing's list) leave one paragraph of a
+  // page plain Readability reads whole: recall first, the whole page with the "as found" notice.
+  const rest = Array.from({ length: 8 }, (_, i) => `<p>${sentence(200, i * 2)}</p>`).join('');
+  const html = `<article><p>${sentence(150)}</p><section class="rest">${rest}</section></article>`;
+  const page = () => new JSDOM(`<html><head><title>Ferry</title></head><body>${html}</body></html>`, { url: URL_ });
+  const siteRules = { remove: [{ kind: 'selector' as const, selector: 'section.rest' }], keep: [] };
+
+  it("shows plain Readability's find when it is several times longer, with the notice", () => {
+    const result = extractArticle(page().window.document, { url: URL_, siteRules });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.textContent).toContain(sentence(200, 14));
+    expect(result.article.notice).toMatch(/as found/);
+  });
+
+  it("keeps Qari's short find when Readability's is not much longer (a brief above a small rail)", () => {
+    const brief = `<article>${[0, 5, 10].map((s) => `<p>${sentence(150, s)}</p>`).join('')}<section class="rest"><p>${sentence(80, 3)}</p></section></article>`;
+    const doc = new JSDOM(`<body>${brief}</body>`, { url: URL_ }).window.document;
+    const result = extractArticle(doc, { url: URL_, siteRules });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.textContent).not.toContain(sentence(80, 3));
+    expect(result.article.notice ?? '').not.toMatch(/as found/);
   });
 });
