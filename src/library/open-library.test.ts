@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { articleIdFor } from './article-id-for';
 import { freshLibrary } from './fixtures/fresh-library';
+import { writeOldLibrary } from './fixtures/write-old-library';
 import v1Library from './fixtures/v1-library.json';
 import v2Library from './fixtures/v2-library.json';
 import { blobBytes } from './fixtures/articles';
@@ -23,28 +24,6 @@ import { toSavedArticle } from './article-record';
 const V1_ARTICLES = v1Library.articles as V1Article[];
 // Version 2 records held their body.
 const V2_ARTICLES = v2Library.articles as unknown as (StoredArticle & StoredBody)[];
-
-/** Writes a library exactly as Qari 1 did, with raw IndexedDB at version 1. */
-function writeV1Library(name: string, articles: V1Article[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(name, 1);
-    request.onupgradeneeded = () => {
-      const store = request.result.createObjectStore('articles', { keyPath: 'id' });
-      store.createIndex('by-savedAt', 'savedAt');
-    };
-    request.onerror = () => reject(request.error);
-    request.onsuccess = () => {
-      const db = request.result;
-      const tx = db.transaction('articles', 'readwrite');
-      for (const article of articles) tx.objectStore('articles').put(article);
-      tx.oncomplete = () => {
-        db.close();
-        resolve();
-      };
-      tx.onerror = () => reject(tx.error);
-    };
-  });
-}
 
 /** The raw records, read without the library code (to check that a failed upgrade left them alone). */
 function readRaw(name: string): Promise<{ version: number; articles: unknown[] }> {
@@ -93,7 +72,7 @@ describe('openLibrary', () => {
 describe('upgrade from version 1 (fixtures/v1-library.json)', () => {
   it('keeps every article and all it held, re-keyed by URL, with images as missing refs', async () => {
     const dbName = freshLibrary('v1');
-    await writeV1Library(dbName, V1_ARTICLES);
+    await writeOldLibrary(dbName, { version: 1, articles: V1_ARTICLES });
     const db = await openLibrary(dbName);
     expect(db.version).toBe(LIBRARY_VERSION);
     expect(await countArticles('all', { dbName })).toBe(3);
@@ -151,7 +130,7 @@ describe('upgrade from version 1 (fixtures/v1-library.json)', () => {
 
   it('builds the search index for the old articles', async () => {
     const dbName = freshLibrary('v1-search');
-    await writeV1Library(dbName, V1_ARTICLES);
+    await writeOldLibrary(dbName, { version: 1, articles: V1_ARTICLES });
     const [ar, he, en] = V1_ARTICLES.map((a) => articleIdFor(a.url));
     expect((await search('اردوغان', { dbName })).items.map((a) => a.id)).toEqual([ar]);
     expect((await search('מסוף החודש', { dbName })).items).toEqual([]);
@@ -169,7 +148,7 @@ describe('upgrade from version 1 (fixtures/v1-library.json)', () => {
       savedAt: original.savedAt + 86_400_000,
       read: true,
     };
-    await writeV1Library(dbName, [...V1_ARTICLES, again]);
+    await writeOldLibrary(dbName, { version: 1, articles: [...V1_ARTICLES, again] });
     expect(await countArticles('all', { dbName })).toBe(3);
     const merged = await getArticle(articleIdFor(original.url), { dbName });
     expect(merged).toMatchObject({ savedAt: original.savedAt, readAt: again.savedAt, url: again.url });
@@ -184,7 +163,7 @@ describe('upgrade from version 1 (fixtures/v1-library.json)', () => {
 
   it('is one transaction: a failure leaves the version 1 library as it was, and it upgrades on the next try', async () => {
     const dbName = freshLibrary('v1-fail');
-    await writeV1Library(dbName, V1_ARTICLES);
+    await writeOldLibrary(dbName, { version: 1, articles: V1_ARTICLES });
     const before = await readRaw(dbName);
     const put = IDBObjectStore.prototype.put;
     let calls = 0;
@@ -204,7 +183,7 @@ describe('upgrade from version 1 (fixtures/v1-library.json)', () => {
 
   it('an article saved after the upgrade updates its v1 record instead of duplicating it', async () => {
     const dbName = freshLibrary('v1-resave');
-    await writeV1Library(dbName, V1_ARTICLES);
+    await writeOldLibrary(dbName, { version: 1, articles: V1_ARTICLES });
     const en = V1_ARTICLES[2]!;
     await saveArticle(
       {
@@ -229,45 +208,6 @@ describe('upgrade from version 1 (fixtures/v1-library.json)', () => {
     expect((await getArticle(articleIdFor(en.url), { dbName }))?.savedAt).toBe(en.savedAt);
   });
 });
-
-/** Writes a library exactly as Qari 2 stored it (fixtures/v2-library.json), with raw IndexedDB at version 2. */
-function writeV2Library(name: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(name, 2);
-    request.onupgradeneeded = () => {
-      const db = request.result;
-      const articles = db.createObjectStore('articles', { keyPath: 'id' });
-      articles.createIndex('by-savedAt', 'savedAt');
-      articles.createIndex('by-url', 'url');
-      articles.createIndex('by-live', ['deletedFlag', 'savedAt', 'id']);
-      articles.createIndex('by-unread', ['deletedFlag', 'archivedFlag', 'readFlag', 'savedAt', 'id']);
-      articles.createIndex('by-archived', ['deletedFlag', 'archivedFlag', 'savedAt', 'id']);
-      articles.createIndex('by-deletedAt', 'deletedAt');
-      db.createObjectStore('images', { keyPath: ['articleId', 'key'] });
-      db.createObjectStore('terms', { keyPath: ['articleId', 'term'] }).createIndex('by-term', [
-        'term',
-        'savedAt',
-        'articleId',
-      ]);
-      db.createObjectStore('meta');
-    };
-    request.onerror = () => reject(request.error);
-    request.onsuccess = () => {
-      const db = request.result;
-      const tx = db.transaction(['articles', 'images', 'terms', 'meta'], 'readwrite');
-      for (const article of v2Library.articles) tx.objectStore('articles').put(article);
-      for (const { articleId, key, type, base64 } of v2Library.images)
-        tx.objectStore('images').put({ articleId, key, blob: new Blob([Buffer.from(base64, 'base64')], { type }) });
-      for (const term of v2Library.terms) tx.objectStore('terms').put(term);
-      tx.objectStore('meta').put(v2Library.meta.usage, 'usage');
-      tx.oncomplete = () => {
-        db.close();
-        resolve();
-      };
-      tx.onerror = () => reject(tx.error);
-    };
-  });
-}
 
 /** Every store's records, read without the library code, blobs as bytes. */
 function readAllRaw(name: string): Promise<{ version: number; stores: Record<string, unknown[]> }> {
@@ -314,7 +254,7 @@ function expectBodiesMoved(
 describe('upgrade from version 2 (fixtures/v2-library.json)', () => {
   it('keeps every article, image and total as it was, and replaces the term records with postings', async () => {
     const dbName = freshLibrary('v2');
-    await writeV2Library(dbName);
+    await writeOldLibrary(dbName, v2Library);
     const db = await openLibrary(dbName);
     expect(db.version).toBe(LIBRARY_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(['articles', 'bodies', 'images', 'meta', 'postings']);
@@ -344,7 +284,7 @@ describe('upgrade from version 2 (fixtures/v2-library.json)', () => {
 
   it('lists and searches the old articles as before (deleted left out, filters kept)', async () => {
     const dbName = freshLibrary('v2-search');
-    await writeV2Library(dbName);
+    await writeOldLibrary(dbName, v2Library);
     const byLang = (lang: string) => V2_ARTICLES.find((a) => a.lang === lang)!.id;
     expect((await listArticles({ dbName })).items.map((a) => a.lang)).toEqual(['en', 'ar']);
     expect((await listArticles({ dbName, filter: 'archived' })).items.map((a) => a.lang)).toEqual(['en']);
@@ -356,7 +296,7 @@ describe('upgrade from version 2 (fixtures/v2-library.json)', () => {
 
   it('is one transaction: a failure leaves the version 2 library as it was, and it upgrades on the next try', async () => {
     const dbName = freshLibrary('v2-fail');
-    await writeV2Library(dbName);
+    await writeOldLibrary(dbName, v2Library);
     const before = await readAllRaw(dbName);
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {

@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { freshLibrary } from './fixtures/fresh-library';
+import { writeOldLibrary } from './fixtures/write-old-library';
 import v3Library from './fixtures/v3-library.json';
 import { blobBytes } from './fixtures/articles';
 import { getArticle } from './get-article';
@@ -19,49 +20,10 @@ import { toSavedArticle } from './article-record';
 const V3_ARTICLES = v3Library.articles as unknown as StoredArticle[];
 const V3_BODIES = v3Library.bodies as StoredBody[];
 
-/** Writes a library exactly as Qari 3 stored it (fixtures/v3-library.json), with raw IndexedDB at version 3. */
-function writeV3Library(name: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(name, 3);
-    request.onupgradeneeded = () => {
-      const db = request.result;
-      const articles = db.createObjectStore('articles', { keyPath: 'id' });
-      articles.createIndex('by-savedAt', 'savedAt');
-      articles.createIndex('by-url', 'url');
-      articles.createIndex('by-live', ['deletedFlag', 'savedAt', 'id']);
-      articles.createIndex('by-unread', ['deletedFlag', 'archivedFlag', 'readFlag', 'savedAt', 'id']);
-      articles.createIndex('by-archived', ['deletedFlag', 'archivedFlag', 'savedAt', 'id']);
-      articles.createIndex('by-deletedAt', 'deletedAt');
-      db.createObjectStore('images', { keyPath: ['articleId', 'key'] });
-      db.createObjectStore('meta');
-      db.createObjectStore('postings', { keyPath: ['savedAt', 'articleId'] }).createIndex('by-term', 'terms', {
-        multiEntry: true,
-      });
-      db.createObjectStore('bodies', { keyPath: 'id' });
-    };
-    request.onerror = () => reject(request.error);
-    request.onsuccess = () => {
-      const db = request.result;
-      const tx = db.transaction(['articles', 'bodies', 'images', 'postings', 'meta'], 'readwrite');
-      for (const article of v3Library.articles) tx.objectStore('articles').put(article);
-      for (const body of v3Library.bodies) tx.objectStore('bodies').put(body);
-      for (const { articleId, key, type, base64 } of v3Library.images)
-        tx.objectStore('images').put({ articleId, key, blob: new Blob([Buffer.from(base64, 'base64')], { type }) });
-      for (const postings of v3Library.postings) tx.objectStore('postings').put(postings);
-      tx.objectStore('meta').put(v3Library.meta.usage, 'usage');
-      tx.oncomplete = () => {
-        db.close();
-        resolve();
-      };
-      tx.onerror = () => reject(tx.error);
-    };
-  });
-}
-
 describe('upgrade from version 3 (fixtures/v3-library.json)', () => {
   it('gives every record empty tags and keeps everything else as it was', async () => {
     const dbName = freshLibrary('v3');
-    await writeV3Library(dbName);
+    await writeOldLibrary(dbName, v3Library);
     const db = await openLibrary(dbName);
     expect(db.version).toBe(LIBRARY_VERSION);
     expect(db.transaction('articles').store.indexNames.contains('by-tag')).toBe(true);
@@ -87,7 +49,7 @@ describe('upgrade from version 3 (fixtures/v3-library.json)', () => {
 
   it('tags work on upgraded records', async () => {
     const dbName = freshLibrary('v3-tags');
-    await writeV3Library(dbName);
+    await writeOldLibrary(dbName, v3Library);
     const arabic = V3_ARTICLES.find((a) => a.lang === 'ar')!;
     await setTags(arabic.id, ['تركيا', 'Economy'], { dbName });
     expect((await listArticles({ dbName, tag: 'economy' })).items.map((a) => a.id)).toEqual([arabic.id]);

@@ -3,8 +3,9 @@ import { formatNumber, t, uiLocale } from '../../../src/i18n';
 import type { ArticleFilter } from '../../../src/library/list-articles';
 import { listTags, type TagCount } from '../../../src/library/list-tags';
 import { tagKey } from '../../../src/library/tag-key';
-import { formatBytes } from '../../../ui/reading-list/format-bytes';
-import { ExportLibraryButton, ReadingListItems } from '../../../ui/reading-list/reading-list-items';
+import { ListControls } from '../../../ui/reading-list/list-controls';
+import { ListFooter } from '../../../ui/reading-list/list-footer';
+import { ReadingListItems } from '../../../ui/reading-list/reading-list-items';
 import { useReadingList } from '../../../ui/reading-list/use-reading-list';
 
 const PAGE = 50;
@@ -25,30 +26,17 @@ export function LibraryList({ generation }: { generation: number }) {
   const list = useReadingList({ query, filter, order, tag }, PAGE, [generation], async () =>
     setTags(await listTags({ locale: lang })),
   );
-  const { total } = list;
 
   return (
     <section class="reading-list" aria-label={t('tabReadingList')}>
-      <div class="list-controls">
-        <input
-          type="search"
-          id="library-search"
-          aria-label={t('searchSaved')}
-          placeholder={t('searchSaved')}
-          value={query}
-          onInput={(e) => setQuery(e.currentTarget.value)}
-        />
-        <select
-          id="library-filter"
-          aria-label={t('filter')}
-          value={filter}
-          disabled={searching}
-          onChange={(e) => setFilter(e.currentTarget.value as ArticleFilter)}
-        >
-          <option value="all">{t('filterAll')}</option>
-          <option value="unread">{t('filterUnread')}</option>
-          <option value="archived">{t('filterArchived')}</option>
-        </select>
+      <ListControls
+        query={query}
+        onQuery={setQuery}
+        filter={filter}
+        onFilter={setFilter}
+        searchId="library-search"
+        filterId="library-filter"
+      >
         <select
           id="library-order"
           aria-label={t('sortOrder')}
@@ -59,7 +47,7 @@ export function LibraryList({ generation }: { generation: number }) {
           <option value="newest">{t('sortNewest')}</option>
           <option value="oldest">{t('sortOldest')}</option>
         </select>
-      </div>
+      </ListControls>
       {tags.length > 0 && (
         <div class="tag-filter" role="group" aria-label={t('tags')}>
           <button
@@ -87,12 +75,7 @@ export function LibraryList({ generation }: { generation: number }) {
         </div>
       )}
       <ReadingListItems list={list} searching={searching} lang={lang} />
-      <footer class="library-footer">
-        {total && (
-          <span id="library-usage">{t('usage', formatNumber(total.articles), formatBytes(total.bytes, lang))}</span>
-        )}
-        <ExportLibraryButton />
-      </footer>
+      <ListFooter total={list.total} lang={lang} usageId="library-usage" />
     </section>
   );
 }
