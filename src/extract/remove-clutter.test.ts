@@ -184,6 +184,19 @@ describe('removeLabelledRails / removeTeaserLists', () => {
     for (const c of courses) expect(text).toContain(`Learn ${c}`);
   });
 
+  it("keep a list of the site's pages that a sentence introduces; take the same list under a rail's label", () => {
+    // Real page shape: WCXB dev 0057, "Other local movers" (its list of other movers' pages, 15% of its words).
+    const movers = ['Harbour Removals', 'Quayside Vans', 'Pier Movers', 'Island Storage', 'Ferry Freight'];
+    const list = `<ul>${movers.map((m, i) => `<li><a href="/movers/${i}">${m}</a></li>`).join('')}</ul>`;
+    const intro = 'While these movers did not make our top list, they are still worth looking into:';
+    const kept = run(`<article>${body()}<h3>Other local movers</h3><p>${intro}</p>${list}</article>`);
+    expect(kept.counts['teasers']).toBe(0);
+    for (const m of movers) expect(kept.text).toContain(m);
+    const taken = run(`<article>${body()}<p>More from the harbour:</p>${list}</article>`);
+    expect(taken.counts['teasers']).toBe(1);
+    expect(taken.text).not.toContain('Quayside Vans');
+  });
+
   it('take the rail that follows an Arabic heading', () => {
     const doc = page(`<div id="root"><div class="body">${body()}</div><h3>اقرأ أيضا</h3>
       <div><a href="/a">خبر أول عن الطقس</a> <a href="/b">خبر ثان عن الميناء</a></div><p>${PARAS[3]}</p></div>`);
