@@ -159,9 +159,15 @@ function isLine(el: Element): boolean {
   );
 }
 
-/** Removes a line, and the wrappers it leaves empty (up to, not including, root). */
-/** Removes the line and the wrappers it leaves empty; answers what it removed and where it was. */
-function removeLine(el: Element, root: Element): { node: Element; parent: Node; next: Node | null } {
+/** Where a removed line was, to put it back. */
+interface Place {
+  node: Element;
+  parent: Node;
+  next: Node | null;
+}
+
+/** Removes a line, and the wrappers it leaves empty (up to, not including, root); answers where it was. */
+function removeLine(el: Element, root: Element): Place {
   let node: Element = el;
   while (node.parentElement && node.parentElement !== root && isEmptyWithout(node.parentElement, node))
     node = node.parentElement;
@@ -372,7 +378,7 @@ export function removeTailLines(root: Element, known: EdgeMetadata): number {
   let removed = 0;
   let removedAfter = false;
   // The headings removed last, in a row, with where each was (to put them back).
-  let headings: { node: Element; parent: Node; next: Node | null }[] = [];
+  let headings: Place[] = [];
   for (const el of linesOf(root, known).reverse()) {
     if (!root.contains(el)) continue;
     const t = text(el);
