@@ -166,6 +166,23 @@ describe('cleanArticle', () => {
     expectStoryKept(text);
   });
 
+  it("keeps a roundup's items, each a linked picture above a linked name", () => {
+    // Real page shape: WCXB dev 4449 (a list of woodworking projects; the pass took 14% of its words).
+    const items = ['Industrial Pipe Bookshelf', 'Reclaimed Wood Arrows', 'DIY Lanterns'];
+    const { counts, text } = clean(
+      `${body}` +
+        items
+          .map(
+            (name, i) =>
+              `<p><a href="https://maker${i}.example/p"><img src="https://maker${i}.example/p.jpg" width="700" height="900"></a></p>` +
+              `<p><a href="https://maker${i}.example/p">${name}</a></p>`,
+          )
+          .join(''),
+    );
+    expect(counts['linkBoxes']).toBe(0);
+    for (const name of items) expect(text).toContain(name);
+  });
+
   it('removes a "Read more:" line (labelled like a rail)', () => {
     const { text } = clean(
       `<p>${PARAS[0]}</p><p><strong>Read more:</strong> <a href="/news/ferry-fares">Ferry fares frozen for islanders</a></p>` +
