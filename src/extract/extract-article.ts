@@ -128,6 +128,8 @@ interface PageRun {
   spare: Document | null;
   /** This run is that fallback: what it finds is shown as found. */
   fallback: boolean;
+  /** The length of Qari's own find, when this fallback was asked for because that find was short (orFuller). */
+  shortFind: number | null;
   /** The page had the preparation passes already (the spare copy is taken after them; `options.copy`'s is not). */
   prepared: boolean;
 }
@@ -367,7 +369,7 @@ function readability(run: PageRun): ArticleRun | ExtractResult {
     serializer: (node) => node as Element,
     keepClasses: true, // our after-passes read class names; they are stripped below
   }).parse();
-  const parsed = rest ? orMainText(found, rest, pageTitle) : found;
+  const parsed = rest ? orMainText(found, rest, pageTitle, run.shortFind) : found;
   const root = parsed?.content;
   const title = meta.title ?? parsed?.title?.trim() ?? null;
   if (!parsed || !root) return { ok: false, reason: 'not-article', title, message: NO_TEXT };
@@ -397,12 +399,14 @@ type Parsed = ReturnType<FairReadability<Element>['parse']>;
  * Plain Readability's find, or the page's main text when Readability found nothing or a fragment of it (never
  * refuse a page that has text: main-text.ts). `rest` is a copy of the page's body, taken before Readability took it apart.
  */
-function orMainText(found: Parsed, rest: Element, title: string): Parsed {
+function orMainText(found: Parsed, rest: Element, title: string, shortFind: number | null): Parsed {
   const length = found?.content ? squeezedLength(found.content) : null;
+  // Qari's own find was short (orFuller) and Readability's is no fuller: the main text may be.
+  const fragment = shortFind !== null && (length ?? 0) < FULLER_FIND * shortFind ? shortFind : null;
   // Not worth reading the page again when no main text could be preferred to Readability's find.
-  if (!preferMainText(length, Infinity)) return found;
+  if (!preferMainText(length, Infinity, fragment)) return found;
   const main = mainText(rest);
-  if (!preferMainText(length, squeezedLength(main))) return found;
+  if (!preferMainText(length, squeezedLength(main), fragment)) return found;
   return {
     title,
     content: main,
@@ -562,11 +566,15 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
  * Plain Readability on the copy taken before the passes (or the caller's copy), or `otherwise` when there is no
  * copy or its run fails.
  */
-function* plainReadability(page: PageRun, otherwise: ExtractResult): Generator<void, ExtractResult> {
+function* plainReadability(
+  page: PageRun,
+  otherwise: ExtractResult,
+  shortFind: number | null = null,
+): Generator<void, ExtractResult> {
   const plain = { ...page.options, passes: false };
-  if (page.spare) return yield* orNoText(pipeline(pageRun(page.spare, plain, true, true)), otherwise);
-  const copy = page.options.copy && freshCopy(page.options.copy);
-  return copy ? yield* orNoText(pipeline(pageRun(copy, plain, true, false)), otherwise) : otherwise;
+  const copy = page.spare ?? (page.options.copy && freshCopy(page.options.copy));
+  if (!copy) return otherwise;
+  return yield* orNoText(pipeline({ ...pageRun(copy, plain, true, !!page.spare), shortFind }), otherwise);
 }
 
 /**
@@ -580,14 +588,15 @@ export const FULLER_FIND = 2.5;
 
 /**
  * Qari's find, or plain Readability's when Qari's is short and Readability's is several times longer: losing most of
- * a page is worse than showing it with its clutter (issue 10, recall first).
+ * a page is worse than showing it with its clutter (issue 10, recall first). When Readability's is no fuller, the
+ * page's main text may be (main-text.ts, preferMainText): a product, listing or forum page whose text is in neither.
  */
 function* orFuller(result: ExtractResult & { ok: true }, page: PageRun): Generator<void, ExtractResult> {
   const words = result.article.wordCount;
   // Only a find Qari itself calls short: a list of teasers is shown as a list knowingly (its rails left out), and a
   // sure article above a long comment thread is the article (Readability may well prefer the thread).
   if (words >= SHORT_FIND_WORDS || result.article.notice !== UNSURE_NOTICE.short) return result;
-  const plain = yield* plainReadability(page, result);
+  const plain = yield* plainReadability(page, result, result.article.textContent.length);
   return plain.ok && plain.article.wordCount >= FULLER_FIND * Math.max(words, 1) ? plain : result;
 }
 
@@ -630,6 +639,7 @@ function pageRun(doc: Document, options: ExtractOptions, fallback: boolean, prep
     lead: null,
     spare: null,
     fallback,
+    shortFind: null,
     prepared,
   };
 }

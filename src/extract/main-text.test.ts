@@ -73,4 +73,11 @@ describe('the last resort: the page’s main text when Readability finds nothing
     expect(preferMainText(2_000, 20_000)).toBe(false);
     expect(preferMainText(null, 0)).toBe(false);
   });
+
+  it("is preferred to a find Qari called short, when it is four times longer than Qari's find", () => {
+    // Readability's 2,000 characters are sure on their own; Qari's own find was a 450-character fragment of the page.
+    expect(preferMainText(2_000, 20_000, 450)).toBe(true);
+    expect(preferMainText(2_000, 1_500, 450)).toBe(false);
+    expect(preferMainText(2_000, 20_000)).toBe(false);
+  });
 });
