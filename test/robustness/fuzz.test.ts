@@ -28,60 +28,40 @@ const total = Object.values(counts).reduce((a, b) => a + b, 0);
  */
 const FUZZ_TIMEOUT_MS = 300_000;
 
-describe('extraction never throws on malformed or hostile HTML', () => {
+describe('extraction never throws on malformed or hostile HTML', { timeout: FUZZ_TIMEOUT_MS }, () => {
   test('generates at least 3,000 documents together with fuzz-corpus.test.ts', () => {
     expect(total + CORPUS_DOCUMENTS).toBeGreaterThanOrEqual(3000);
   });
 
-  test(
-    'random tag soup: unclosed, mis-nested, raw-text elements, clobbering names, bad entities',
-    () => {
-      const failures = fuzz('tagSoup', counts.tagSoup, (rng) => tagSoup(rng));
-      expect(failures, report(failures)).toEqual([]);
-    },
-    FUZZ_TIMEOUT_MS,
-  );
+  test('random tag soup: unclosed, mis-nested, raw-text elements, clobbering names, bad entities', () => {
+    const failures = fuzz('tagSoup', counts.tagSoup, (rng) => tagSoup(rng));
+    expect(failures, report(failures)).toEqual([]);
+  });
 
-  test(
-    'random Unicode: bidi controls, RTL marks, surrogate halves, NUL, noncharacters, marks',
-    () => {
-      const failures = fuzz('unicode', counts.unicode, (rng) => unicodeChaos(rng), 1);
-      expect(failures, report(failures)).toEqual([]);
-    },
-    FUZZ_TIMEOUT_MS,
-  );
+  test('random Unicode: bidi controls, RTL marks, surrogate halves, NUL, noncharacters, marks', () => {
+    const failures = fuzz('unicode', counts.unicode, (rng) => unicodeChaos(rng), 1);
+    expect(failures, report(failures)).toEqual([]);
+  });
 
-  test(
-    'huge attribute values (100 KB – 1 MB)',
-    () => {
-      const failures = fuzz('hugeAttributes', counts.hugeAttributes, (rng) => hugeAttributes(rng), 2);
-      expect(failures, report(failures)).toEqual([]);
-    },
-    FUZZ_TIMEOUT_MS,
-  );
+  test('huge attribute values (100 KB – 1 MB)', () => {
+    const failures = fuzz('hugeAttributes', counts.hugeAttributes, (rng) => hugeAttributes(rng), 2);
+    expect(failures, report(failures)).toEqual([]);
+  });
 
-  test(
-    '5,000-deep source nesting of implicitly closed tags',
-    () => {
-      const failures = fuzz(
-        'flatNesting',
-        counts.flat,
-        (rng, i) => deepNesting(rng, 'flat', 5000, FLAT_TAGS[i % FLAT_TAGS.length]),
-        3,
-      );
-      expect(failures, report(failures)).toEqual([]);
-    },
-    FUZZ_TIMEOUT_MS,
-  );
+  test('5,000-deep source nesting of implicitly closed tags', () => {
+    const failures = fuzz(
+      'flatNesting',
+      counts.flat,
+      (rng, i) => deepNesting(rng, 'flat', 5000, FLAT_TAGS[i % FLAT_TAGS.length]),
+      3,
+    );
+    expect(failures, report(failures)).toEqual([]);
+  });
 
-  test(
-    'deep DOM of mixed containers (depth 150–400)',
-    () => {
-      const failures = fuzz('deepNesting', counts.deep, (rng) => deepNesting(rng, 'deep', int(rng, 150, 400)), 4);
-      expect(failures, report(failures)).toEqual([]);
-    },
-    FUZZ_TIMEOUT_MS,
-  );
+  test('deep DOM of mixed containers (depth 150–400)', () => {
+    const failures = fuzz('deepNesting', counts.deep, (rng) => deepNesting(rng, 'deep', int(rng, 150, 400)), 4);
+    expect(failures, report(failures)).toEqual([]);
+  });
 
   test.runIf(process.env['QARI_FUZZ_DEEP'])(
     'a 5,000-deep DOM of nested <div>s (opt-in: takes hours in jsdom)',
