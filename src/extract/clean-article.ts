@@ -1,6 +1,6 @@
 import { BOILERPLATE, TOOL_LABEL } from './clutter-vocabulary';
 import { removeLabelledRails, removeTeaserLists } from './remove-clutter';
-import { squeezedLength } from './squeezed-length';
+import { linkTextLength, squeezedLength } from './squeezed-length';
 import { measureTextWeight, type TextWeight } from './text-weight';
 import { squeezedText } from './squeezed-text';
 
@@ -131,9 +131,8 @@ export function removeLinkBoxes(root: Element, weight: TextWeight): number {
     const length = squeezedLength(el, 200);
     if (!length || length > 200 || isMedia(el) || el.closest('figure, table, blockquote')) continue;
     const t = squeezedText(el);
-    let linkText = 0;
+    const linkText = linkTextLength(el);
     const links = el.querySelectorAll('a');
-    for (const a of Array.from(links)) linkText += squeezedLength(a);
     const label = t.replace(/[:：]\s*.*$/s, '');
     const inList = !!el.closest('li');
     const lone = links.length === 1 && !inList && !el.querySelector('li');

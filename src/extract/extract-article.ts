@@ -582,9 +582,9 @@ function* plainReadability(
  * a listing whose list the teaser passes took, a page where removing the navigation made Readability choose another
  * block. Short pages are cheap to read twice.
  */
-export const SHORT_FIND_WORDS = 300;
+const SHORT_FIND_WORDS = 300;
 /** How many times more words plain Readability must find for its view to be preferred (recall first). */
-export const FULLER_FIND = 2.5;
+const FULLER_FIND = 2.5;
 
 /**
  * Qari's find, or plain Readability's when Qari's is short and Readability's is several times longer: losing most of

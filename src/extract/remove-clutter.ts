@@ -3,7 +3,7 @@ import { CLUTTER_HEADING, SHARE_OR_APP_LINK } from './clutter-vocabulary';
 
 /** A heading that is nothing but a rail's label (compiled once: it runs for every heading of every page). */
 const RAIL_LABEL = new RegExp(`^(?:${CLUTTER_HEADING.source})$`, 'i');
-import { squeezedLength } from './squeezed-length';
+import { linkTextLength, squeezedLength } from './squeezed-length';
 import { isTeaserList } from './teaser-lists';
 import { measureTextWeight, type TextWeight } from './text-weight';
 import { squeezedText } from './squeezed-text';
@@ -47,10 +47,7 @@ function remove(el: Element, weight: TextWeight): boolean {
 /** Share of an element's text that sits inside links. */
 export function linkDensity(el: Element): number {
   const total = squeezedLength(el);
-  if (!total) return 0;
-  let links = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) links += squeezedLength(a);
-  return links / total;
+  return total ? linkTextLength(el) / total : 0;
 }
 
 export interface RemovedCounts {
@@ -113,9 +110,7 @@ const SHARE_LABEL = 40;
 
 /** Text of `el` outside links (the words a share bar does not have). */
 function unlinkedLength(el: Element): number {
-  let links = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) links += squeezedLength(a);
-  return squeezedLength(el) - links;
+  return squeezedLength(el) - linkTextLength(el);
 }
 
 /**

@@ -65,3 +65,10 @@ export function squeezedLength(node: Node, cap = Infinity): number {
   }
   return length;
 }
+
+/** The squeezed length of the text inside `el`'s links (what link density and "links and a label" measure). */
+export function linkTextLength(el: Element): number {
+  let length = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) length += squeezedLength(a);
+  return length;
+}

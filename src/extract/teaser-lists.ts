@@ -1,5 +1,5 @@
 import { TIMESTAMP } from './clutter-vocabulary';
-import { squeezedLength } from './squeezed-length';
+import { linkTextLength, squeezedLength } from './squeezed-length';
 import { squeezedText } from './squeezed-text';
 
 /**
@@ -17,12 +17,6 @@ function signature(el: Element): string {
   if (cls === null || cls === '') return `${el.tagName}.`;
   if (!/[\t\n\f\r ]/.test(cls)) return `${el.tagName}.${cls}`;
   return `${el.tagName}.${Array.from(el.classList).sort().join('.')}`;
-}
-
-function linkTextLength(el: Element): number {
-  let n = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) n += squeezedLength(a);
-  return n;
 }
 
 /** A page's own hosts: where it was loaded from and what it calls itself (canonical / og:url), so a saved copy still knows its site. */
