@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { formatNumber, t } from '../../src/i18n';
 import type { LibraryUsage } from '../../src/library/schema';
 import { formatBytes } from './format-bytes';
-import { ExportLibraryButton } from './reading-list-items';
+import { download } from './download';
 
 export interface ListFooterProps {
   /** The library's totals, null until the list has loaded. */
@@ -25,5 +25,24 @@ export function ListFooter({ total, lang, usageId, children }: ListFooterProps) 
       <ExportLibraryButton />
       {children}
     </footer>
+  );
+}
+
+/** "Export library": the whole library as a zip (the exporter is loaded on the click, not with the list). */
+function ExportLibraryButton() {
+  return (
+    <button
+      type="button"
+      class="link"
+      onClick={async () =>
+        download(
+          `qari-library-${new Date().toISOString().slice(0, 10)}.zip`,
+          (await (await import('../../src/library/export-library')).exportLibrary()) as Uint8Array<ArrayBuffer>,
+          'application/zip',
+        )
+      }
+    >
+      {t('exportLibrary')}
+    </button>
   );
 }

@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import { t } from '../../src/i18n';
 import { undoDelete } from '../../src/library/delete-article';
 import { ArticleItem } from './article-item';
-import { download } from './download';
 import { ListNotice, type ListNoticeState } from './list-notice';
 import type { ReadingList } from './use-reading-list';
 
@@ -40,24 +39,5 @@ export function ReadingListItems({ list, searching, lang }: { list: ReadingList;
         </button>
       )}
     </>
-  );
-}
-
-/** "Export library": the whole library as a zip (the exporter is loaded on the click, not with the list). */
-export function ExportLibraryButton() {
-  return (
-    <button
-      type="button"
-      class="link"
-      onClick={async () =>
-        download(
-          `qari-library-${new Date().toISOString().slice(0, 10)}.zip`,
-          (await (await import('../../src/library/export-library')).exportLibrary()) as Uint8Array<ArrayBuffer>,
-          'application/zip',
-        )
-      }
-    >
-      {t('exportLibrary')}
-    </button>
   );
 }
