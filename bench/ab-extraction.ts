@@ -15,6 +15,8 @@ import { wcxbArticleSample } from './wcxb-sample';
 
 const REPS = 5;
 const OUT = 'out/bench-ab';
+/** AB_WORST=N: list the N pages with the highest qari/readability ratio (default 8). */
+const WORST = Number(process.env.AB_WORST ?? 8);
 const baseline = process.argv[2];
 if (!baseline) throw new Error('usage: ab-extraction.ts <baseline in-page.js> [slug…]');
 await build({ configFile: 'bench/vite.in-page.config.ts', build: { outDir: OUT } });
@@ -89,5 +91,10 @@ for (const [name, paths] of sets) {
     'readability ms',
     rows.map((r) => r.readability),
   );
+  // The pages behind the p95: the highest qari/readability ratios, with both times.
+  for (const r of [...rows].sort((a, b) => b.qari / b.readability - a.qari / a.readability).slice(0, WORST))
+    console.log(
+      `  ${r.path} qari/readability ${(r.qari / r.readability).toFixed(2)} (${r.qari.toFixed(1)} / ${r.readability.toFixed(1)} ms), base ${(r.base / r.readability).toFixed(2)}`,
+    );
 }
 await qari.close();

@@ -16,6 +16,13 @@ const RUNS = 20;
 /** How many functions the inclusive list shows (PROFILE_TOP=120 for the long tail). */
 const TOP = Number(process.env.PROFILE_TOP ?? 45);
 const OUT = 'out/bench-profile';
+/**
+ * PROFILE_CALLERS=querySelectorAll,squeezedLength: for each function named, which functions call it (its samples
+ * charged to the nearest caller of another name), to tell whose queries and measures the self times are.
+ */
+const CALLERS = (process.env.PROFILE_CALLERS ?? '').split(',').filter(Boolean);
+/** PROFILE_PAGES=N: only the first N pages of the WCXB sample (a quicker look). */
+const PAGES = Number(process.env.PROFILE_PAGES ?? Infinity);
 
 interface ProfileNode {
   id: number;
@@ -29,7 +36,7 @@ await build({
 });
 const qari = await launchQari();
 // BENCH_CORPUS=<dir>: the WCXB sample that `npm run bench` times (bench/wcxb-sample.ts) instead of the fixtures.
-const corpus = process.env.BENCH_CORPUS ? wcxbArticleSample(process.env.BENCH_CORPUS) : null;
+const corpus = process.env.BENCH_CORPUS ? wcxbArticleSample(process.env.BENCH_CORPUS).slice(0, PAGES) : null;
 for (const p of corpus ?? [])
   qari.server.addPage(`/wcxb/${p.id}/`, p.html, { 'content-security-policy': "script-src 'none'" });
 const paths = corpus
@@ -44,6 +51,7 @@ const steps = new Map<string, number>();
 const substeps = new Map<string, number>();
 const inclusive = new Map<string, number>();
 const self = new Map<string, number>();
+const callers = new Map<string, number>();
 let total = 0;
 let qariMs = 0;
 /** Milliseconds per pass over all pages and runs, as the extraction's onPass hook tells them (not profiled). */
@@ -123,6 +131,15 @@ for (const path of paths) {
       }
     }
     steps.set(step, (steps.get(step) ?? 0) + dt);
+    for (let id: number | undefined = leaf; id !== undefined; id = parent.get(id)) {
+      const fn = byId.get(id)!.callFrame.functionName;
+      if (!CALLERS.includes(fn)) continue;
+      let up = parent.get(id);
+      while (up !== undefined && byId.get(up)!.callFrame.functionName === fn) up = parent.get(up);
+      const key = `${fn} ← ${up === undefined ? '(none)' : name(byId.get(up)!)}`;
+      callers.set(key, (callers.get(key) ?? 0) + dt);
+      break;
+    }
     const seen = new Set<string>();
     for (let id: number | undefined = leaf; id !== undefined; id = parent.get(id)) {
       const key = name(byId.get(id)!);
@@ -151,3 +168,4 @@ show('by step of qari()', steps, 30);
 show('the steps one level down', substeps, 30);
 show('inclusive (on the stack)', inclusive, TOP);
 show('self (top of the stack)', self, Math.round(TOP / 2));
+if (CALLERS.length) show('callers (PROFILE_CALLERS)', callers, TOP);
