@@ -18,6 +18,7 @@ import {
   removeTrailingBoilerplate,
 } from './clean-article';
 import { removeCommentThreads } from './comment-threads';
+import { completeStreaming } from './complete-streaming';
 import { qaThread } from './qa-thread';
 import { removeCounterLines, removeHeadLines, removeTailLines, type EdgeMetadata } from './edge-lines';
 import { markHiddenLabels, removeHiddenLabels } from './hidden-labels';
@@ -183,6 +184,8 @@ type Pass =
 const PASSES = [
   // The clone as Readability and the passes need it.
   { name: 'unclobber', stage: 'prepare', run: ({ doc }) => void unclobber(doc) },
+  // A streamed page read from its bytes: its parts put where its scripts would have put them (complete-streaming.ts).
+  { name: 'streaming', stage: 'prepare', run: ({ doc }) => void completeStreaming(doc) },
   { name: 'ampImages', stage: 'prepare', run: ({ doc }) => void replaceAmpImages(doc) },
   { name: 'lazyImages', stage: 'prepare', run: ({ doc }) => resolveLazyImages(doc) },
   { name: 'absoluteUrls', stage: 'prepare', run: ({ doc, url }) => absolutizeUrls(doc, url) },
@@ -548,7 +551,13 @@ function bodyCopy(doc: Document): Element | null {
 }
 
 /** Passes the spare copy has had already (it is taken after them), and that need a window it lacks in Node. */
-const DONE_ON_SPARE: ReadonlySet<string> = new Set<PassName>(['unclobber', 'ampImages', 'lazyImages', 'absoluteUrls']);
+const DONE_ON_SPARE: ReadonlySet<string> = new Set<PassName>([
+  'unclobber',
+  'streaming',
+  'ampImages',
+  'lazyImages',
+  'absoluteUrls',
+]);
 
 /**
  * The extraction, and when Qari's passes leave no text, plain Readability on the copy taken before them: never
