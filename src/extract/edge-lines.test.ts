@@ -1,7 +1,10 @@
 // @vitest-environment jsdom
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { bylineNames, isCounterLine, isMetaLine, removeEdgeLines } from './edge-lines';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixtureSlugs, FIXTURES_DIR } from '../../test/fixture-io';
+import { bylineNames, isCounterLine, isMetaLine, outerLines, removeEdgeLines } from './edge-lines';
 
 const NONE = { byline: null, siteName: null };
 const PROSE = [
@@ -203,5 +206,51 @@ describe('removeEdgeLines: the byline card above the body', () => {
     removeEdgeLines(el, NONE);
     expect(el.textContent).toContain('Islanders finally voted against the plan on 12 May 2024');
     expect(el.querySelector('img')).not.toBeNull();
+  });
+});
+
+describe('outerLines', () => {
+  // The definition, as selectors (what the one-walk version replaced): an element of LINE's tags below root with no
+  // inner block, only small images for media, not inside a figure, table or listing, whose parent is not a line.
+  const LINE = 'p, div, span, li, h2, h3, h4, h5, h6, time, small, address, header, footer, section, ul, ol, dl, dd';
+  const INNER = 'p, div, li, ul, ol, h2, h3, h4, h5, h6, section, header, footer, figure, table, pre, blockquote';
+  const small = (m: Element) =>
+    m.tagName === 'IMG' &&
+    +m.getAttribute('width')! > 0 &&
+    +m.getAttribute('width')! <= 100 &&
+    +m.getAttribute('height')! > 0 &&
+    +m.getAttribute('height')! <= 100;
+  function byDefinition(root: Element): Element[] {
+    const all = Array.from(root.querySelectorAll(LINE)).filter(
+      (el) =>
+        !el.querySelector(INNER) &&
+        Array.from(el.querySelectorAll('img, picture, video, svg, table, pre, math, figure, iframe')).every(small) &&
+        !el.closest('figure, figcaption, table, pre'),
+    );
+    const set = new Set(all);
+    return all.filter((el) => !(el.parentElement && set.has(el.parentElement)));
+  }
+
+  it('finds the lines the selector definition finds, on every fixture page and inside its tables and figures', () => {
+    let compared = 0;
+    for (const slug of fixtureSlugs()) {
+      const doc = new JSDOM(readFileSync(join(FIXTURES_DIR, slug, 'source.html'), 'utf8')).window.document;
+      for (const root of [
+        doc.body,
+        ...Array.from(doc.querySelectorAll('article, main, table, figure, section, blockquote')),
+      ]) {
+        expect(outerLines(root), slug).toEqual(byDefinition(root));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  }, 60_000);
+
+  it('keeps small images in a line and lets other media end it', () => {
+    const r = root(
+      '<div><span>By Ellen Marsh</span><img src="a.png" width="40" height="40"></div><div><span>Photo</span><img src="b.jpg"></div><figure><p>Caption</p></figure>',
+    );
+    expect(outerLines(r).map((el) => el.textContent)).toEqual(['By Ellen Marsh', 'Photo']);
+    expect(outerLines(r)).toEqual(byDefinition(r));
   });
 });
