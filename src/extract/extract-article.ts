@@ -18,6 +18,7 @@ import {
   removeTrailingBoilerplate,
 } from './clean-article';
 import { removeCommentThreads } from './comment-threads';
+import { revealPanels } from './reveal-panels';
 import { completeStreaming } from './complete-streaming';
 import { qaThread } from './qa-thread';
 import { removeCounterLines, removeHeadLines, removeTailLines, type EdgeMetadata } from './edge-lines';
@@ -186,6 +187,8 @@ const PASSES = [
   { name: 'unclobber', stage: 'prepare', run: ({ doc }) => void unclobber(doc) },
   // A streamed page read from its bytes: its parts put where its scripts would have put them (complete-streaming.ts).
   { name: 'streaming', stage: 'prepare', run: ({ doc }) => void completeStreaming(doc) },
+  // Collapsed sections (an FAQ's answers) shown: a reader view has no buttons to open them (reveal-panels.ts).
+  { name: 'panels', stage: 'prepare', run: ({ doc }) => void revealPanels(doc) },
   { name: 'ampImages', stage: 'prepare', run: ({ doc }) => void replaceAmpImages(doc) },
   { name: 'lazyImages', stage: 'prepare', run: ({ doc }) => resolveLazyImages(doc) },
   { name: 'absoluteUrls', stage: 'prepare', run: ({ doc, url }) => absolutizeUrls(doc, url) },
@@ -554,6 +557,7 @@ function bodyCopy(doc: Document): Element | null {
 const DONE_ON_SPARE: ReadonlySet<string> = new Set<PassName>([
   'unclobber',
   'streaming',
+  'panels',
   'ampImages',
   'lazyImages',
   'absoluteUrls',
