@@ -183,6 +183,20 @@ describe('cleanArticle', () => {
     for (const name of items) expect(text).toContain(name);
   });
 
+  it("keeps link lines that are the article's structure: a linked section heading, a line introducing a quote", () => {
+    // Real page shapes: WCXB dev 4193 (each h2 linked to its own anchor, in a div Readability keeps) and dev 4349
+    // ("Posted on <a>…</a>:" above the quoted post: the pass took 10% of the page's words).
+    const { counts, text } = clean(
+      `<p>${PARAS[0]}</p><div id="what-to-know"><h2><a href="#what-to-know">What to know before you sail</a></h2></div>` +
+        `<p>${PARAS[1]}</p><p>Posted on <a href="https://forum.harbourherald.example/t/1">the Harbour Herald islanders' community forum on 2024-10-02</a>:</p>` +
+        `<blockquote><p>${PARAS[2]}</p></blockquote><p>${PARAS[3]}</p>`,
+    );
+    expect(counts['linkBoxes']).toBe(0);
+    expect(text).toContain('What to know before you sail');
+    expect(text).toContain("Posted on the Harbour Herald islanders' community forum on 2024-10-02:");
+    expectStoryKept(text);
+  });
+
   it('removes a "Read more:" line (labelled like a rail)', () => {
     const { text } = clean(
       `<p>${PARAS[0]}</p><p><strong>Read more:</strong> <a href="/news/ferry-fares">Ferry fares frozen for islanders</a></p>` +

@@ -139,6 +139,7 @@ export function removeLinkBoxes(root: Element, weight: TextWeight): number {
     // A label that opens a list's first item ("Plan to spend: $15–$70" above "Buying options: Amazon…") labels
     // that item, not the list: a list is the article's unless a label outside it introduces it.
     const labelled = !inList && !el.matches('ul, ol') && label.length < 25 && /:|：/.test(t);
+    if (isLeadIn(el, t)) continue;
     if ((lone && linkText / t.length > 0.8) || (labelled && linkText / t.length > 0.5)) boxes.add(el);
   }
   let removed = 0;
@@ -148,6 +149,16 @@ export function removeLinkBoxes(root: Element, weight: TextWeight): number {
     removed++;
   }
   return removed;
+}
+
+/**
+ * Link lines that are the article's own structure, not a box pointing elsewhere: a block holding a heading is that
+ * heading (a section title linked to its own anchor, its wrapper div turned into a p by Readability: WCXB dev 4193),
+ * and a line ending in a colon introduces the block below it ("Posted on <a>the forum</a>:" above the post it
+ * quotes, dev 4349, 10 % of its words; "My newsletter has:" above its list, dev 4445).
+ */
+function isLeadIn(el: Element, text: string): boolean {
+  return /[:：]$/.test(text) || !!el.querySelector('h1, h2, h3, h4, h5, h6');
 }
 
 /**
