@@ -183,6 +183,69 @@ describe('cleanArticle', () => {
     for (const name of items) expect(text).toContain(name);
   });
 
+  it("keeps link lines that are the article's structure: a linked section heading, a line introducing a quote", () => {
+    // Real page shapes: WCXB dev 4193 (each h2 linked to its own anchor, in a div Readability keeps) and dev 4349
+    // ("Posted on <a>…</a>:" above the quoted post: the pass took 10% of the page's words).
+    const { counts, text } = clean(
+      `<p>${PARAS[0]}</p><div id="what-to-know"><h2><a href="#what-to-know">What to know before you sail</a></h2></div>` +
+        `<p>${PARAS[1]}</p><p>Posted on <a href="https://forum.harbourherald.example/t/1">the Harbour Herald islanders' community forum on 2024-10-02</a>:</p>` +
+        `<blockquote><p>${PARAS[2]}</p></blockquote><p>${PARAS[3]}</p>`,
+    );
+    expect(counts['linkBoxes']).toBe(0);
+    expect(text).toContain('What to know before you sail');
+    expect(text).toContain("Posted on the Harbour Herald islanders' community forum on 2024-10-02:");
+    expectStoryKept(text);
+  });
+
+  it("keeps a roundup's linked item headings, each above the paragraph that names it", () => {
+    // Real page shape: WCXB dev 0078 (a month's acquisitions, each deal's linked headline above its paragraph; the
+    // pass took all 14 headlines, 5.6% of the words). The related headline in the same body names nothing below it.
+    const deals = [
+      [
+        'Northlink renews Kirkwall contract',
+        'Ferry operator Northlink has renewed its contract for the Aberdeen to Kirkwall route for another eight years, keeping both of its ships on the crossing.',
+      ],
+      [
+        'Pentland Ferries orders catamaran',
+        'Pentland Ferries has ordered a second catamaran from a yard in Vietnam, to enter service on the Pentland Firth crossing in the spring of 2026.',
+      ],
+      [
+        'Orkney council buys Graemsay ferry',
+        'The council has bought the Graemsay ferry from its private operator for £2.1 million and will run the service from its own base in Stromness.',
+      ],
+    ];
+    const { counts, text } = clean(
+      `<p>${PARAS[0]}</p><p>These are the contracts and orders announced in October:</p>` +
+        deals
+          .map(([name, para], i) => `<p><a href="https://news${i}.example/story">${name}</a></p><p>${para}</p>`)
+          .join('') +
+        `<p><a href="/news/new-ferries">Two new ferries ordered from Turkish yard</a></p><p>${PARAS[1]}</p>`,
+    );
+    expect(counts['linkBoxes']).toBe(1);
+    for (const [name, para] of deals) {
+      expect(text).toContain(name!);
+      expect(text).toContain(para!);
+    }
+    expect(text).not.toContain('Two new ferries');
+  });
+
+  it('removes a lone headline, a "Read more:" line and a "Source" link even above a paragraph that names them', () => {
+    // One linked line above a paragraph that repeats its words is not a roundup: a related headline on the story's
+    // own topic, an author's name above the bio (WCXB dev 0325, 4669). A label ("Read more:") makes a line a box
+    // whatever follows it.
+    const { counts, text } = clean(
+      `<p>${PARAS[0]}</p><p><a href="/news/late-ferry">Islanders fight to keep the late Friday ferry</a></p>` +
+        `<p>${PARAS[1]}</p><p><strong>Read more:</strong> <a href="/news/council-funding">Council presses for ferry funding</a></p>` +
+        `<p>${PARAS[2]}</p><p><a href="https://www.calmac.co.uk/">Source</a></p><p>${PARAS[3]}</p>` +
+        `<div><p><a href="/author/isla-drummond">Isla Drummond</a></p>` +
+        `<p>Isla Drummond covers transport and the islands for the Harbour Herald.</p></div>`,
+    );
+    expect(counts['linkBoxes']! + counts['rails']!).toBe(4); // the labelled line may go as a rail first
+    for (const line of ['Islanders fight', 'Read more', 'Council presses', 'Source']) expect(text).not.toContain(line);
+    expect(text.split('Isla Drummond')).toHaveLength(2); // the bio's, not the linked name above it
+    expectStoryKept(text);
+  });
+
   it('removes a "Read more:" line (labelled like a rail)', () => {
     const { text } = clean(
       `<p>${PARAS[0]}</p><p><strong>Read more:</strong> <a href="/news/ferry-fares">Ferry fares frozen for islanders</a></p>` +

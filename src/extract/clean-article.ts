@@ -121,10 +121,13 @@ export function removeDuplicates(root: Element, weight: TextWeight, meta: KnownM
  * resources (documents, books, the API pages a post names), which WCXB's truth keeps and a reader wants; teaser
  * lists and labelled rails are the other passes' work. So is a run of such blocks side by side: a buying guide's
  * "Amazon (Craftsman)" / "Home Depot (Milwaukee)" lines or a list of courses written as paragraphs is the list the
- * article gives (WCXB dev: 9 of 28 pages lost more than 2 % of their words to this pass before runs were kept).
+ * article gives (WCXB dev: 9 of 28 pages lost more than 2 % of their words to this pass before runs were kept). A
+ * roundup's linked item headings, each above the paragraph that names it, are the article too (namesNextParagraph),
+ * and so are a linked heading and a line that introduces the block below it (isLeadIn).
  */
 export function removeLinkBoxes(root: Element, weight: TextWeight): number {
   const boxes = new Set<Element>();
+  const itemHeadings: Element[] = [];
   for (const el of Array.from(root.querySelectorAll('p, div, ul, ol'))) {
     if (!weight.has(el)) continue;
     // The length first: it stops at 200 characters, where the media query searches a wrapper's whole subtree.
@@ -139,8 +142,11 @@ export function removeLinkBoxes(root: Element, weight: TextWeight): number {
     // A label that opens a list's first item ("Plan to spend: $15–$70" above "Buying options: Amazon…") labels
     // that item, not the list: a list is the article's unless a label outside it introduces it.
     const labelled = !inList && !el.matches('ul, ol') && label.length < 25 && /:|：/.test(t);
-    if ((lone && linkText / t.length > 0.8) || (labelled && linkText / t.length > 0.5)) boxes.add(el);
+    if (isLeadIn(el, t)) continue;
+    if (lone && !labelled && linkText / t.length > 0.8 && namesNextParagraph(el, t)) itemHeadings.push(el);
+    else if ((lone && linkText / t.length > 0.8) || (labelled && linkText / t.length > 0.5)) boxes.add(el);
   }
+  for (const el of lonelyHeadings(itemHeadings)) boxes.add(el);
   let removed = 0;
   for (const el of boxes) {
     if (inRun(el, boxes)) continue;
@@ -148,6 +154,65 @@ export function removeLinkBoxes(root: Element, weight: TextWeight): number {
     removed++;
   }
   return removed;
+}
+
+/**
+ * Link lines that are the article's own structure, not a box pointing elsewhere: a block holding a heading is that
+ * heading (a section title linked to its own anchor, its wrapper div turned into a p by Readability: WCXB dev 4193),
+ * and a line ending in a colon introduces the block below it ("Posted on <a>the forum</a>:" above the post it
+ * quotes, dev 4349, 10 % of its words; "My newsletter has:" above its list, dev 4445).
+ */
+function isLeadIn(el: Element, text: string): boolean {
+  return /[:：]$/.test(text) || !!el.querySelector('h1, h2, h3, h4, h5, h6');
+}
+
+/** Longer than this, the block after a link line is a wrapper of the article, not the paragraph under a heading. */
+const ITEM_PARAGRAPH_MAX = 2000;
+/** The paragraph under a heading is prose: links are less than half its text. */
+const ITEM_PARAGRAPH_LINKS = 0.5;
+/**
+ * A heading's words the paragraph below it must repeat: half, counting words of 4+ letters or digits (names:
+ * "Dataminr", "ThreatConnect", "Chegg"; shorter words are mostly "the", "and", "how", and bare numbers are years and
+ * prices). One shared word is not enough: "Reolink Home Hub with Argus 4 Pro" above a line that only shares "with".
+ */
+const ITEM_NAMED_SHARE = 0.5;
+const NAME_WORD = /[\p{L}\p{N}]{4,}/gu;
+/**
+ * Item headings under one parent that make a roundup. One alone is left to the link-box rule: an
+ * author's linked name above a bio that names them again ("Camille Cunningham" / "Camille is a content specialist",
+ * WCXB dev 0325, 4669), or a related headline that shares its words with the topic of the paragraph below.
+ */
+const ROUNDUP_ITEMS = 2;
+
+/**
+ * A lone link line followed by a paragraph that names what it links: an item's heading, not a related box. A roundup
+ * links each item's name above the paragraph about it ("Dataminr acquires ThreatConnect" above "… Dataminr is
+ * acquiring threat intelligence firm ThreatConnect …", WCXB dev 0078: the pass took all 14 headings, 5.6 % of the
+ * words; the tutors of dev 0322, the bread machines of dev 4161, each above its list of points). A related headline
+ * between paragraphs ("Two new ferries ordered" above a paragraph about the timetable) names nothing below it.
+ */
+function namesNextParagraph(el: Element, text: string): boolean {
+  const next = textSibling(el, 'nextElementSibling');
+  if (!next || !next.matches('p, div, ul, ol, blockquote, section')) return false;
+  const length = squeezedLength(next, ITEM_PARAGRAPH_MAX);
+  if (length <= text.length || length > ITEM_PARAGRAPH_MAX) return false;
+  if (linkTextLength(next) >= ITEM_PARAGRAPH_LINKS * length) return false;
+  const names = nameWords(text);
+  const below = nameWords(squeezedText(next));
+  let shared = 0;
+  for (const word of names) if (below.has(word)) shared++;
+  return shared > 0 && shared >= ITEM_NAMED_SHARE * names.size;
+}
+
+function nameWords(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(NAME_WORD) ?? []).filter((word) => !/^\p{N}+$/u.test(word)));
+}
+
+/** The item headings without ROUNDUP_ITEMS - 1 others under the same parent: link boxes after all. */
+function lonelyHeadings(headings: readonly Element[]): Element[] {
+  const perParent = new Map<Element | null, number>();
+  for (const el of headings) perParent.set(el.parentElement, (perParent.get(el.parentElement) ?? 0) + 1);
+  return headings.filter((el) => perParent.get(el.parentElement)! < ROUNDUP_ITEMS);
 }
 
 /**
