@@ -326,6 +326,7 @@ export function outerLines(root: Element): Element[] {
   }
   return outermost;
 }
+
 /**
  * `skip` names parts to leave out, as the quality benchmark measures them: "datelines" (head), "counters", "tail".
  * Returns how many lines each part removed. (extract-article.ts runs the three parts as passes of its own.)

@@ -1,6 +1,6 @@
 /**
- * Collapsed sections of the article: an FAQ's answers, a guide's "Step 3" accordion, a product's "Details" tab. The
- * page hides each one until its button is pressed, and says so the way the ARIA disclosure pattern asks: the button
+ * Collapsed sections of the article: an FAQ's answers, a guide's "Step 3" accordion, a product's "Details". The page
+ * hides each one until its button is pressed, and says so the way the ARIA disclosure pattern asks: the button
  * has `aria-expanded="false"` and `aria-controls` naming the panel, and the panel is `hidden` (or `display: none`,
  * or `aria-hidden`). A reader view has no buttons to press, and its clutter passes, like Readability's visibility
  * check, drop hidden blocks: the answers were lost (WCXB dev: 81 pages have such panels; on FAQ and service pages
@@ -8,6 +8,9 @@
  *
  * So the clone shows them. Not a panel that is a dialog, a menu, a listbox or a search box, nor one opened from, or
  * sitting in, the site's navigation, header or footer: those are controls of the page, not parts of its text.
+ * Tabs (`role="tab"`, `aria-selected`) are left as the page shows them: on WCXB dev (17 pages) showing their panels
+ * raised two service pages but lowered four of the five product pages it changed (shipping and size notes), one of
+ * them in recall.
  */
 
 /** Roles a controlled popup has when it is page furniture rather than collapsed text. */
