@@ -1,5 +1,4 @@
 import { Readability } from '@mozilla/readability';
-import { squeezedLength } from './squeezed-length';
 import { tick } from './time-budget';
 
 /**
@@ -14,20 +13,12 @@ import { tick } from './time-budget';
  * for n images (a page with 30,000 thumbnails took minutes in that one line; browsers answer in microseconds).
  * The same elements, in the same order, as a static list (`querySelectorAll`) cost n. Nothing else changes.
  * mozilla/readability 0.6.0, Readability.js `_unwrapNoscriptImages`.
- *
- * And its densities measure without building strings. `_getLinkDensity` and `_getTextDensity` take the length of
- * `_getInnerText` (textContent trimmed, runs of two or more spaces made one) of an element and of each link or
- * text-ish block in it, for every candidate of its cleaning step: strings of whole sections, built to be counted.
- * squeezedLength counts the same characters (each run of whitespace counts one, the ends none) in one walk over the
- * text nodes; the sums and ratios come out the same numbers, in the same order.
  */
 
 interface Internals {
   _unwrapNoscriptImages(doc: Document): void;
   _isProbablyVisible(node: Element): boolean;
   _getInnerText(e: Element, normalizeSpaces?: boolean): string;
-  _getAllNodesWithTag(node: Element, tags: string[]): ArrayLike<Element>;
-  REGEXPS: { hashUrl: RegExp };
 }
 
 const base = Readability.prototype as unknown as Internals;
@@ -56,28 +47,5 @@ export class BoundedReadability<T = string> extends Readability<T> {
   _getInnerText(e: Element, normalizeSpaces?: boolean): string {
     tick();
     return base._getInnerText.call(this, e, normalizeSpaces);
-  }
-
-  _getLinkDensity(element: Element): number {
-    const textLength = squeezedLength(element);
-    if (textLength === 0) return 0;
-    const { hashUrl } = (this as unknown as Internals).REGEXPS;
-    let linkLength = 0;
-    for (const link of Array.from(element.querySelectorAll('a'))) {
-      const href = link.getAttribute('href');
-      // In-page links ("#section") count for less: a table of contents is still the article's.
-      const coefficient = href && hashUrl.test(href) ? 0.3 : 1;
-      linkLength += squeezedLength(link) * coefficient;
-    }
-    return linkLength / textLength;
-  }
-
-  _getTextDensity(e: Element, tags: string[]): number {
-    const textLength = squeezedLength(e);
-    if (textLength === 0) return 0;
-    let childrenLength = 0;
-    for (const child of Array.from((this as unknown as Internals)._getAllNodesWithTag(e, tags)))
-      childrenLength += squeezedLength(child);
-    return childrenLength / textLength;
   }
 }
