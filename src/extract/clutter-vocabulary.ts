@@ -3,6 +3,20 @@
  * headings (the languages our readers read). Matched against whole blocks, never against article prose.
  */
 
+/**
+ * The site's navigation, its banner and footer landmarks and its dialogs, as elements and ARIA roles: never the
+ * article's text. Each pass that sets such blocks aside adds what else it means (hidden blocks, header and footer
+ * elements, form controls).
+ */
+export const NAVIGATION_AND_DIALOGS = [
+  'nav',
+  'dialog',
+  '[role="navigation"]',
+  '[role="banner"]',
+  '[role="contentinfo"]',
+  '[role="dialog"]',
+];
+
 /** class/id tokens of blocks that are never article content. */
 export const CLUTTER_CLASS =
   /(^|[\s_-])(share|sharing|social|sociallinks|newsletter|subscribe|subscription|signup|related|recommended|recommendations|most-?(read|viewed|popular|shared)|popular|trending|episodes?|playlist|video-?(list|rail|cards?)|app-?(badges?|download|promo|store)|download-?app|cookie|consent|gdpr|comments?|disqus|breadcrumbs?|outbrain|taboola|advert|advertisement|ads?|adslot|ad-?container|sponsor(ed)?|promo|banner|paywall|tags?-?(list|cloud)|follow-?us|author-?box|read-?more|more-?stories|you-?may-?like|ticker|toolbar|print|font-?size)($|[\s_-])/i;

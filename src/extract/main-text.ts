@@ -1,3 +1,4 @@
+import { NAVIGATION_AND_DIALOGS } from './clutter-vocabulary';
 import { SURE_TEXT } from './confidence';
 import { squeezedLength } from './squeezed-length';
 import { tick } from './time-budget';
@@ -23,17 +24,12 @@ const NEVER_TEXT = 'script, style, template, svg, math, canvas, iframe, object, 
  * streamed React page one hidden `<div>`).
  */
 const FURNITURE = [
-  'nav',
+  ...NAVIGATION_AND_DIALOGS,
   'header',
   'footer',
   'aside',
   'form',
-  'dialog',
-  '[role="navigation"]',
-  '[role="banner"]',
-  '[role="contentinfo"]',
   '[role="search"]',
-  '[role="dialog"]',
   '[hidden]',
   '[aria-hidden="true"]',
   '[style*="display:none" i]',

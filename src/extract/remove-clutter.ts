@@ -1,5 +1,5 @@
 import { hasClutterClass } from './class-words';
-import { CLUTTER_HEADING, SHARE_OR_APP_LINK } from './clutter-vocabulary';
+import { CLUTTER_HEADING, NAVIGATION_AND_DIALOGS, SHARE_OR_APP_LINK } from './clutter-vocabulary';
 
 /** A heading that is nothing but a rail's label (compiled once: it runs for every heading of every page). */
 const RAIL_LABEL = new RegExp(`^(?:${CLUTTER_HEADING.source})$`, 'i');
@@ -16,12 +16,8 @@ import { squeezedText } from './squeezed-text';
  */
 
 const NEVER_ARTICLE = [
-  'nav',
-  '[role="navigation"]',
-  '[role="banner"]',
-  '[role="contentinfo"]',
+  ...NAVIGATION_AND_DIALOGS,
   '[role="search"]',
-  '[role="dialog"]',
   '[aria-hidden="true"]',
   '[hidden]',
   // Screen-reader-only labels ("Image caption, ", "Share this"): the reader view is visual, and captions stand alone.
@@ -30,7 +26,6 @@ const NEVER_ARTICLE = [
   '.visuallyhidden',
   '.screen-reader-text',
   '.a11y-hidden',
-  'dialog',
   'button',
   'select',
   'textarea',

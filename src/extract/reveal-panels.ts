@@ -1,3 +1,5 @@
+import { NAVIGATION_AND_DIALOGS } from './clutter-vocabulary';
+
 /**
  * Collapsed sections of the article: an FAQ's answers, a guide's "Step 3" accordion, a product's "Details". The page
  * hides each one until its button is pressed, and says so the way the ARIA disclosure pattern asks: the button
@@ -17,8 +19,7 @@
 const NOT_TEXT =
   /^(?:dialog|alertdialog|menu|menubar|listbox|tree|treegrid|grid|combobox|search|navigation|tooltip|banner|contentinfo)$/;
 /** Where the site's own controls live. */
-const FURNITURE =
-  'nav, header, footer, dialog, [role="navigation"], [role="banner"], [role="contentinfo"], [role="dialog"]';
+const FURNITURE = [...NAVIGATION_AND_DIALOGS, 'header', 'footer'].join(',');
 const DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none\s*(?:!important\s*)?(?:;|$)/i;
 
 export function revealPanels(doc: Document): number {
