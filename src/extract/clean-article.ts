@@ -143,8 +143,9 @@ export function removeLinkBoxes(root: Element, weight: TextWeight): number {
     // that item, not the list: a list is the article's unless a label outside it introduces it.
     const labelled = !inList && !el.matches('ul, ol') && label.length < 25 && /:|：/.test(t);
     if (isLeadIn(el, t)) continue;
-    if (lone && !labelled && linkText / t.length > 0.8 && namesNextParagraph(el, t)) itemHeadings.push(el);
-    else if ((lone && linkText / t.length > 0.8) || (labelled && linkText / t.length > 0.5)) boxes.add(el);
+    const loneLink = lone && linkText / t.length > 0.8;
+    if (loneLink && !labelled && namesNextParagraph(el, t)) itemHeadings.push(el);
+    else if (loneLink || (labelled && linkText / t.length > 0.5)) boxes.add(el);
   }
   for (const el of lonelyHeadings(itemHeadings)) boxes.add(el);
   let removed = 0;
