@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { wcxbArticleSample } from './wcxb-sample';
 
 const out = process.argv[2];
-if (!out) throw new Error('usage: snapshot-extraction.ts OUT.json [--corpus DIR]');
+if (!out) throw new Error('usage: snapshot-extraction.ts OUT.json [--corpus DIR [--count N]]');
 const corpusAt = process.argv.indexOf('--corpus');
 const countAt = process.argv.indexOf('--count');
 const count = countAt > 0 ? Number(process.argv[countAt + 1]) : undefined;
