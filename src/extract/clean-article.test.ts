@@ -286,6 +286,15 @@ describe('cleanArticle', () => {
     expect(root.querySelector('p > br')).not.toBeNull();
   });
 
+  it('leaves a space where an emptied container held one: the words around it stay apart (WCXB dev 0344)', () => {
+    const { root, text } = clean(
+      `${body}<p>Only Apple makes<span>&nbsp;</span><a href="https://support.apple.example/iphone">iPhones</a>. <strong>Touchscreen</strong><span> </span>– no keypad.</p>`,
+    );
+    expect(root.querySelector('span')).toBeNull();
+    expect(text).toContain('Only Apple makes iPhones. Touchscreen – no keypad.');
+    expectStoryKept(text);
+  });
+
   it('returns zero counts for an already clean article', () => {
     const { counts, root } = clean(body);
     expect(Object.values(counts).every((n) => n === 0)).toBe(true);
