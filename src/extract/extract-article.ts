@@ -130,8 +130,8 @@ interface PageRun {
   spare: Document | null;
   /** This run is that fallback: what it finds is shown as found. */
   fallback: boolean;
-  /** The length of Qari's own find, when this fallback was asked for because that find was short (orFuller). */
-  shortFind: number | null;
+  /** Qari's own find, when this fallback was asked for because that find was short (orFuller). */
+  shortFind: ShortFind | null;
   /** The page had the preparation passes already (the spare copy is taken after them; `options.copy`'s is not). */
   prepared: boolean;
 }
@@ -405,10 +405,15 @@ type Parsed = ReturnType<FairReadability<Element>['parse']>;
  * Plain Readability's find, or the page's main text when Readability found nothing or a fragment of it (never
  * refuse a page that has text: main-text.ts). `rest` is a copy of the page's body, taken before Readability took it apart.
  */
-function orMainText(found: Parsed, rest: Element, title: string, shortFind: number | null): Parsed {
+function orMainText(found: Parsed, rest: Element, title: string, shortFind: ShortFind | null): Parsed {
   const length = found?.content ? squeezedLength(found.content) : null;
-  // Qari's own find was short (orFuller) and Readability's is no fuller: the main text may be.
-  const fragment = shortFind !== null && (length ?? 0) < FULLER_FIND * shortFind ? shortFind : null;
+  // Qari's own find was short (orFuller) and Readability's is no fuller, by orFuller's own test (in words: measured
+  // in characters, a find 2.6 times longer and 2.47 times as many words was neither fuller nor a fragment, and
+  // WCXB dev 4486 showed 32 words of a 1,818-word guide): the main text may be.
+  const fragment =
+    shortFind !== null && !isFuller(found?.content ? countWords(found.content.textContent ?? '') : 0, shortFind.words)
+      ? shortFind.length
+      : null;
   // Not worth reading the page again when no main text could be preferred to Readability's find.
   if (!preferMainText(length, Infinity, fragment)) return found;
   const main = mainText(rest);
@@ -582,7 +587,7 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
 function* plainReadability(
   page: PageRun,
   otherwise: ExtractResult,
-  shortFind: number | null = null,
+  shortFind: ShortFind | null = null,
 ): Generator<void, ExtractResult> {
   const plain = { ...page.options, passes: false };
   const copy = page.spare ?? (page.options.copy && freshCopy(page.options.copy));
@@ -609,8 +614,19 @@ function* orFuller(result: ExtractResult & { ok: true }, page: PageRun): Generat
   // Only a find Qari itself calls short: a list of teasers is shown as a list knowingly (its rails left out), and a
   // sure article above a long comment thread is the article (Readability may well prefer the thread).
   if (words >= SHORT_FIND_WORDS || result.article.notice !== UNSURE_NOTICE.short) return result;
-  const plain = yield* plainReadability(page, result, result.article.textContent.length);
-  return plain.ok && plain.article.wordCount >= FULLER_FIND * Math.max(words, 1) ? plain : result;
+  const plain = yield* plainReadability(page, result, { words, length: result.article.textContent.length });
+  return plain.ok && isFuller(plain.article.wordCount, words) ? plain : result;
+}
+
+/** Qari's find when it was short: its words (what "fuller" counts) and its length (what the main text is held to). */
+interface ShortFind {
+  words: number;
+  length: number;
+}
+
+/** Plain Readability's find of `words` words is fuller than Qari's short find of `qariWords`. */
+function isFuller(words: number, qariWords: number): boolean {
+  return words >= FULLER_FIND * Math.max(qariWords, 1);
 }
 
 /** The caller's copy of the page, or none when making it fails (the refusal stands, as without a copy). */

@@ -112,4 +112,21 @@ describe('plain Readability when Qari keeps only a fragment of what it reads', (
     expect(result.article.textContent).not.toContain(sentence(80, 3));
     expect(result.article.notice ?? '').not.toMatch(/as found/);
   });
+
+  it("shows the page's main text when Readability's find is no fuller in words, however long its words (WCXB dev 4486)", () => {
+    // A streamed page saved without its scripts: the guide is in a hidden block. Qari keeps a 30-word lead (the site
+    // rule stands for its passes); Readability adds 40 long words: 2.3 times the words, 4 times the characters.
+    const lead = `<p>${'The late ferry runs at ten and stops at the old pier. '.repeat(3)}</p>`;
+    const extra = `<p>${'Interisland transportation considerations, notwithstanding meteorological uncertainties. '.repeat(8)}</p>`;
+    const guide = Array.from({ length: 12 }, (_, i) => `<p>${sentence(250, i)}</p>`).join('');
+    const doc = new JSDOM(
+      `<html><head><title>Ferry</title></head><body><article>${lead}<section class="rest">${extra}</section></article><div hidden id="S:0">${guide}</div></body></html>`,
+      { url: URL_ },
+    ).window.document;
+    const result = extractArticle(doc, { url: URL_, siteRules });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.textContent).toContain(sentence(250, 11));
+    expect(result.article.notice).toMatch(/main text/);
+  });
 });
