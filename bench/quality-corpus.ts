@@ -49,6 +49,7 @@ import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { isSkipName, SKIP_NAMES, type SkipName } from '../src/extract/extract-article';
 import { extractHtml } from '../src/node/extract-html';
+import { decodeHtml } from '../src/page-fetch/decode-html';
 
 import { metricsOrNull, shingleMatching, tokenize, type Metrics, type TpFpFn } from './shingle-metric';
 
@@ -194,7 +195,12 @@ function runReadability(bytes: Buffer, url: string): Output {
   const started = performance.now();
   let extractMs = 0;
   try {
-    const dom = new JSDOM(bytes, { url, contentType: 'text/html', virtualConsole: new VirtualConsole() });
+    // The same text Qari reads: the bytes decoded as extractHtml decodes them (UTF-8 pages naming no charset).
+    const dom = new JSDOM(decodeHtml(bytes, null).text, {
+      url,
+      contentType: 'text/html',
+      virtualConsole: new VirtualConsole(),
+    });
     try {
       const at = performance.now();
       const parsed = new Readability(dom.window.document).parse();
