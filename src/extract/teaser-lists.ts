@@ -64,10 +64,17 @@ function isSameSiteHref(href: string, hosts: string[]): boolean {
   return answer;
 }
 
+/**
+ * Some link of `el` goes to another page of the site. A link to a place in this page (`#user-content-twitter`) is a
+ * table of contents, the article's own outline, not a teaser (WCXB dev 0215 lost its table of 75 course providers).
+ */
 function sameSiteLink(el: Element, hosts: string[]): boolean {
   const anchors = Array.from(el.querySelectorAll('a[href]'));
   if (el.tagName === 'A' && el.hasAttribute('href')) anchors.push(el);
-  return anchors.some((a) => isSameSiteHref(a.getAttribute('href')!, hosts));
+  return anchors.some((a) => {
+    const href = a.getAttribute('href')!;
+    return !href.startsWith('#') && isSameSiteHref(href, hosts);
+  });
 }
 
 /** Phrasing elements: in running text they are words of a sentence, never the cards of a list. */
