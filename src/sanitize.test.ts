@@ -258,8 +258,8 @@ describe('sanitizeArticleHtmlToString: links and ids', () => {
     expect(img?.hasAttribute('name')).toBe(false);
   });
 
-  // BUG (src/sanitize.ts:103 + SANITIZE_NAMED_PROPS): `headers` is allowed, but it names header cells by id and
-  // ids get the "user-content-" prefix while `headers` does not, so the cell-to-header link is broken.
+  // `headers` names header cells by id, and SANITIZE_NAMED_PROPS prefixes ids with "user-content-": the hook in
+  // sanitize.ts prefixes the references too, or the cell-to-header link would break.
   it('keeps <td headers> pointing at its (prefixed) header cell', () => {
     const { doc } = clean(`<table><tr><th id="seats">Seats</th></tr><tr><td headers="seats">12</td></tr></table>`);
     const headers = doc.querySelector('td')!.getAttribute('headers')!;
