@@ -204,9 +204,9 @@ describe('sanitizeArticleHtmlToString: images', () => {
     expect(sources[1]?.hasAttribute('srcset')).toBe(false);
   });
 
-  // BUG (src/sanitize.ts:161): the srcset check splits on every comma, so a safe candidate whose URL contains a
-  // comma (Cloudinary/imgix transformations: ".../upload/w_400,c_fill/...") is cut in two, the second half fails
-  // SAFE_IMAGE_URL, and the whole (safe) srcset is dropped.
+  // A fixed bug: the srcset check split on every comma, so a safe candidate whose URL contains a comma
+  // (Cloudinary/imgix transformations: ".../upload/w_400,c_fill/...") was cut in two, the second half failed
+  // SAFE_IMAGE_URL, and the whole (safe) srcset was dropped.
   it('keeps a safe srcset whose URLs contain commas (image CDN transformations)', () => {
     const srcset =
       'https://res.cloudinary.com/demo/image/upload/w_400,c_fill/tram.jpg 400w, ' +

@@ -108,10 +108,10 @@ describe('cleanArticle', () => {
     expect(text).toContain('2024-09-18');
   });
 
-  // BUG (src/extract/clean-article.ts:66-69): Readability always wraps its result (root > div#readability-page-1 >
-  // …). The first block the duplicate pass sees is that wrapper, whose text is the whole article (≥ 80 chars), so
-  // the loop breaks at once and nothing is removed, unless the article holds an image or table (then isMedia skips
-  // the wrappers). Same article, same dateline: removed when there is a photo, kept when there is none.
+  // A fixed bug: Readability always wraps its result (root > div#readability-page-1 > …). The first block the
+  // duplicate pass saw was that wrapper, whose text is the whole article (≥ 80 chars), so the loop broke at once and
+  // nothing was removed, unless the article held an image or table (then isMedia skipped the wrappers). Same
+  // article, same dateline: removed when there was a photo, kept when there was none.
   it('removes the dateline inside the Readability page wrapper of an article without images', () => {
     const { text } = clean(
       `<div id="readability-page-1" class="page"><div><p>2020-03-05 | 12:24</p>${body}</div></div>`,
@@ -321,7 +321,7 @@ describe('cleanArticle inside extractArticle (Readability-shaped root)', () => {
     expect(text).toContain(PARAS[0]);
   });
 
-  // BUG (src/extract/clean-article.ts:69): see above; the same page without its photo keeps the dateline.
+  // The fixed bug above, end to end: the same page without its photo kept the dateline.
   it('removes the dateline of an article without images', () => {
     const text = textOf(page(''));
     expect(text).not.toContain('2020-03-05');

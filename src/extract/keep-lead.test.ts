@@ -161,9 +161,9 @@ describe('extractArticle keeps the lead', () => {
     expect(content.querySelectorAll('img')).toHaveLength(1);
   });
 
-  // BUG (src/extract/keep-lead.ts:85-95): any large image after the h1 and before the 2nd paragraph is a lead
-  // candidate, whatever its container. A rail that comes before the body in source order (here an <aside> inside
-  // <article>, which removeClutter keeps and Readability drops) has its promo figure put back into the article.
+  // A fixed bug: any large image after the h1 and before the 2nd paragraph was a lead candidate, whatever its
+  // container. A rail that comes before the body in source order (here an <aside> inside <article>, which
+  // removeClutter keeps and Readability drops) had its promo figure put back into the article.
   it('does not bring back a figure from a dropped rail placed before the body', () => {
     const { content } = extract(
       html(

@@ -136,9 +136,9 @@ describe('readMetadata: meta tags and the page', () => {
     expect(meta.publishedTime).toBe('2024-09-18T06:42');
   });
 
-  // BUG (src/extract/read-metadata.ts:107): the selector list passed to querySelector reads like a priority order
-  // ("article time", "time[pubdate]", "time[itemprop=datePublished]", any time) but querySelector returns the first
-  // match in document order, so the site header's "today" clock wins over the article's datePublished.
+  // A fixed bug: the selector list passed to querySelector read like a priority order ("article time",
+  // "time[pubdate]", "time[itemprop=datePublished]", any time), but querySelector returns the first match in
+  // document order, so the site header's "today" clock won over the article's datePublished.
   it('prefers the article <time itemprop="datePublished"> over a date in the site header', () => {
     const meta = readMetadata(
       doc(
@@ -179,9 +179,9 @@ describe('readMetadata: meta tags and the page', () => {
     expect(meta.langHints).toEqual(['ar_AR', 'ar-IQ', 'ar']);
   });
 
-  // BUG (src/extract/read-metadata.ts:102-105): `twitter:site` is a Twitter handle ("@HarbourHerald"), yet it is
-  // preferred over JSON-LD publisher.name; the handle becomes the site name and the " | Harbour Herald" suffix is
-  // no longer recognised in the title.
+  // A fixed bug: `twitter:site` is a Twitter handle ("@HarbourHerald"), yet it was preferred over JSON-LD
+  // publisher.name; the handle became the site name and the " | Harbour Herald" suffix was no longer recognised in
+  // the title.
   it('prefers the JSON-LD publisher name over a twitter:site handle', () => {
     const meta = readMetadata(
       doc(

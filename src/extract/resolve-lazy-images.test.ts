@@ -49,8 +49,8 @@ describe('resolveLazyImages', () => {
     expect(doc.getElementById('i')?.getAttribute('src')).toBe('/m/f@3x.jpg');
   });
 
-  // BUG (src/extract/resolve-lazy-images.ts:27): candidates are split on ", " only; a srcset written without a
-  // space after the comma (valid HTML) is read as one candidate, so src gets the first URL, not the widest.
+  // A fixed bug: candidates were split on ", " only; a srcset written without a space after the comma (valid
+  // HTML) was read as one candidate, so src got the first URL, not the widest.
   it('reads a srcset written without spaces after the commas', () => {
     const doc = lazy(`<img id="i" srcset="/m/f-480.jpg 480w,/m/f-960.jpg 960w">`);
     expect(doc.getElementById('i')?.getAttribute('src')).toBe('/m/f-960.jpg');
@@ -172,8 +172,8 @@ describe('absolutizeUrls', () => {
     );
   });
 
-  // BUG (src/extract/resolve-lazy-images.ts:109, same split as largestCandidate): with no space after the comma
-  // the second candidate stays relative, so it breaks once the article leaves the page.
+  // A fixed bug (the same split as largestCandidate's): with no space after the comma the second candidate stayed
+  // relative, and broke once the article left the page.
   it('absolutises srcset candidates separated by a bare comma', () => {
     const doc = page(`<img id="i" src="/m/a.jpg" srcset="/m/a-480.jpg 480w,/m/a-960.jpg 960w">`);
     absolutizeUrls(doc, PAGE);

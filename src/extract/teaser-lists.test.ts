@@ -72,11 +72,11 @@ describe('isTeaserList', () => {
 
   it("rejects a table of contents: links to places in this page, not to the site's other pages (WCXB dev 0215)", () => {
     const names = ['Harvard', 'FutureLearn', 'Kaggle', 'University of Helsinki', 'Saylor Academy', 'Hugging Face'];
-    const toc = (href: (i: number) => string) =>
-      el(`<ul>${names.map((n, i) => `<li><a href="${href(i)}">${n}</a></li>`).join('')}</ul>`);
-    expect(isTeaserList(toc((i) => `#user-content-provider-${i}`), HOSTS)).toBe(false);
+    const isTeasers = (href: (i: number) => string) =>
+      isTeaserList(el(`<ul>${names.map((n, i) => `<li><a href="${href(i)}">${n}</a></li>`).join('')}</ul>`), HOSTS);
+    expect(isTeasers((i) => `#user-content-provider-${i}`)).toBe(false);
     // The same list linking to the providers' pages on the site is a rail of teasers.
-    expect(isTeaserList(toc((i) => `/providers/${i}`), HOSTS)).toBe(true);
+    expect(isTeasers((i) => `/providers/${i}`)).toBe(true);
   });
 
   it('rejects fewer than 3 items', () => {

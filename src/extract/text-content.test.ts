@@ -51,8 +51,8 @@ describe('blockText', () => {
     expect(blockText(el).split('\n')[1]).toMatch(/^Green\s+12$/);
   });
 
-  // BUG (src/extract/text-content.ts:57): cells end with "\t", but flush() collapses [ \t\r\n\f]+ to one space,
-  // so the tab is lost: "Green 12" instead of "Green\t12".
+  // A fixed bug: cells end with "\t", and flush() collapsed [ \t\r\n\f]+ to one space, so the tab was lost:
+  // "Green 12" instead of "Green\t12".
   it('separates table cells within a row with a tab', () => {
     const el = root(
       `<table><tr><th>Party</th><th>Seats</th></tr><tr><td>Green</td><td>12</td></tr><tr><td>Labour</td><td>9</td></tr></table>`,
@@ -65,8 +65,8 @@ describe('blockText', () => {
     expect(blockText(el)).toBe('Run:\nnpm install\nnpm run build\nnpm test\nDone.');
   });
 
-  // BUG (src/extract/text-content.ts:57): flush() collapses runs of spaces inside <pre> too (only newlines are
-  // protected, as U+2028), so code loses its indentation: "def area(r):\n return …".
+  // A fixed bug: flush() collapsed runs of spaces inside <pre> too (only newlines were protected, as U+2028), so
+  // code lost its indentation: "def area(r):\n return …".
   it('keeps the indentation of <pre>', () => {
     const el = root(`<pre><code>def area(r):\n    return 3.14 * r * r</code></pre>`);
     expect(blockText(el)).toBe('def area(r):\n    return 3.14 * r * r');
