@@ -254,7 +254,7 @@ export function removeTrailingBoilerplate(root: Element): number {
 /**
  * Containers left empty by the passes above. One that holds whitespace separates what is around it
  * (`makes<span>&nbsp;</span><a>iPhones</a>`): a space stays in its place, or the words run together (WCXB dev 0344
- * read "makesiPhones", "theApple", "Touchscreen–", and lost 5 % of its words to the metric and its reader).
+ * read "makesiPhones", "theApple", "Touchscreen–"; documentation lost words in inline code the same way).
  */
 export function removeEmpty(root: Element): void {
   for (const el of Array.from(root.querySelectorAll('div, section, ul, ol, li, p, span, figure')).reverse()) {
