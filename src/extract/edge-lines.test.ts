@@ -183,6 +183,21 @@ describe('removeEdgeLines: a heading left at the end', () => {
     expect(removeEdgeLines(r, NONE).tail).toBe(0);
     expect(lines(r)).toEqual([...PROSE, ...brands]);
   });
+
+  it('stays, with the meta lines under the headings, when the run is a list of lessons (WCXB dev 2157)', () => {
+    const lessons = [
+      'Get to know your smartphone',
+      '6 min',
+      'Using your smartphone',
+      '6 min',
+      'Choosing a plan',
+      '5 min',
+    ];
+    const html = lessons.map((l, i) => (i % 2 ? `<p>${l}</p>` : `<h3>${l}</h3>`)).join('');
+    const r = root(`${paragraphs()}<h2>Activities</h2>${html}`);
+    removeEdgeLines(r, NONE);
+    expect(lines(r)).toEqual([...PROSE, 'Activities', ...lessons.slice(0, -1)]);
+  });
 });
 
 describe('removeEdgeLines: the byline card above the body', () => {

@@ -409,32 +409,41 @@ const TAIL_HEADINGS = 2;
 export function removeTailLines(root: Element, known: EdgeMetadata): number {
   let removed = 0;
   let removedAfter = false;
-  // The headings removed last, in a row, with where each was (to put them back).
-  let headings: Place[] = [];
+  // The headings removed last, in a row, and the meta lines between them ("6 min"), with where each was (to put
+  // them back), and how many of them are headings.
+  let run: Place[] = [];
+  let headings = 0;
   for (const el of linesOf(root, known).reverse()) {
     if (!root.contains(el)) continue;
     const t = text(el);
     if (!t) continue;
     const heading = /^H[2-6]$/.test(el.tagName);
-    if (heading && headings.length === TAIL_HEADINGS) {
+    if (heading && headings === TAIL_HEADINGS) {
       // A heading that ends the article introduces nothing: its section ("References", "See also") was removed.
       // Two such ends are the most a page has ("See also" above "External links"); a longer run of headings is
-      // content written as headings (a brand list set in <h3>s: WCXB dev 4113 lost 62 % of its words).
-      for (const { node, parent, next } of headings.reverse()) parent.insertBefore(node, next);
-      removed -= headings.length;
+      // content written as headings (a brand list set in <h3>s: WCXB dev 4113 lost 62 % of its words), with the
+      // meta lines under them (a course's lessons, each a heading above "6 min": dev 2157).
+      for (const { node, parent, next } of run.reverse()) parent.insertBefore(node, next);
+      removed -= run.length;
       break;
     }
+    const meta = !heading && isMetaLine(t, known);
     const boilerplate =
       heading ||
+      meta ||
       (t.length < 700 && TAIL_BOILERPLATE.test(t)) ||
-      isMetaLine(t, known) ||
       isSignature(t, known) ||
       isAuthorBio(el, t, known);
     const label = removedAfter && t.length <= 60 && !/[.!?؟。]$/.test(t) && !el.matches('li');
     if (!boilerplate && !label) break;
     const node = removeLine(el, root);
-    if (heading) headings.push(node);
-    else headings = [];
+    if (heading || (meta && headings > 0)) {
+      run.push(node);
+      if (heading) headings++;
+    } else {
+      run = [];
+      headings = 0;
+    }
     removed++;
     removedAfter = true;
   }
