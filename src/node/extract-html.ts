@@ -59,11 +59,12 @@ export function extractHtml(
 ): ExtractResult {
   const refused = refuseHugeMarkup(html);
   if (refused) return refused;
-  // A silent console: jsdom otherwise prints "Could not parse CSS stylesheet" for every style sheet it rejects.
+  // Decoded once: the fallback's copy below parses the same text again.
   const text = typeof html === 'string' ? html : decodeHtml(html, null).text;
+  // A silent console: jsdom otherwise prints "Could not parse CSS stylesheet" for every style sheet it rejects.
   const parse = () => new JSDOM(text, { url, contentType: 'text/html', virtualConsole: new VirtualConsole() });
   const dom = parse();
-  // The never-refuse fallback's copy: the bytes parsed again, only on the rare page that needs it (cheaper on
+  // The never-refuse fallback's copy: the page parsed again, only on the rare page that needs it (cheaper on
   // every other page than the clone extractArticle would otherwise take before its passes).
   const copies: JSDOM[] = [];
   const copy = () => {
