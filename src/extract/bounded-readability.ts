@@ -7,6 +7,10 @@ import { tick } from './time-budget';
  * It keeps to the extraction's time budget (time-budget.ts): its walk over every node and its text measure, which
  * the scoring and cleaning steps call for every candidate, tick the budget.
  *
+ * Three of its tests of every node answer the same with less work (Chromium, WCXB dev: each two to three times
+ * faster): the visibility test reads an element's inline style only when it has one; the byline and empty-block
+ * tests read an element's text (all of it, for every wrapper of the page) only once their cheaper conditions hold.
+ *
  * And one cost is made linear in jsdom (the CLI, the tests). Its `_unwrapNoscriptImages` copies every
  * <img> and <noscript> with `Array.from(doc.getElementsByTagName(…))`. Iterating a live HTMLCollection reads its
  * `length` at every step, and jsdom first looks `length` up as a named property, by scanning the collection: n²
@@ -16,8 +20,11 @@ import { tick } from './time-budget';
  */
 
 interface Internals {
+  REGEXPS: { byline: RegExp };
   _unwrapNoscriptImages(doc: Document): void;
   _isProbablyVisible(node: Element): boolean;
+  _isValidByline(node: Element, matchString: string): boolean;
+  _isElementWithoutContent(node: Node): boolean;
   _getInnerText(e: Element, normalizeSpaces?: boolean): string;
 }
 
@@ -41,7 +48,35 @@ export class BoundedReadability<T = string> extends Readability<T> {
 
   _isProbablyVisible(node: Element): boolean {
     tick();
-    return base._isProbablyVisible.call(this, node);
+    if (node.hasAttribute('style')) return base._isProbablyVisible.call(this, node);
+    // Its test without `node.style`: with no style attribute there is no inline display or visibility, and reading
+    // `style` makes a CSSStyleDeclaration for each element asked about (Chromium, WCXB dev: 3 times the rest of it).
+    return (
+      !node.hasAttribute('hidden') &&
+      (node.getAttribute('aria-hidden') !== 'true' ||
+        (typeof node.className === 'string' && node.className.includes('fallback-image')))
+    );
+  }
+
+  /** Readability's test, its text length last: most elements fail on rel, itemprop and class name. */
+  _isValidByline(node: Element, matchString: string): boolean {
+    const self = this as unknown as Internals;
+    if (
+      node.getAttribute('rel') !== 'author' &&
+      !node.getAttribute('itemprop')?.includes('author') &&
+      !self.REGEXPS.byline.test(matchString)
+    )
+      return false;
+    return base._isValidByline.call(this, node, matchString);
+  }
+
+  /** Readability's test, its text last: a block with children other than line breaks and rules is not empty. */
+  _isElementWithoutContent(node: Node): boolean {
+    if (node.nodeType !== 1) return false;
+    const el = node as Element;
+    const count = el.children.length;
+    if (count && count !== el.getElementsByTagName('br').length + el.getElementsByTagName('hr').length) return false;
+    return base._isElementWithoutContent.call(this, node);
   }
 
   _getInnerText(e: Element, normalizeSpaces?: boolean): string {
