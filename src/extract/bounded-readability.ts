@@ -11,6 +11,11 @@ import { tick } from './time-budget';
  * faster): the visibility test reads an element's inline style only when it has one; the byline and empty-block
  * tests read an element's text (all of it, for every wrapper of the page) only once their cheaper conditions hold.
  *
+ * Its cleaning filters (`_removeNodes`: empty paragraphs, embeds, headers, `_cleanConditionally`) read the same text
+ * several times per element (`_cleanConditionally` the whole text of a block six times: list share, commas, heading
+ * and text density, ad words, link density), and change nothing while they read: within one filter call an
+ * element's text is read once.
+ *
  * And one cost is made linear in jsdom (the CLI, the tests). Its `_unwrapNoscriptImages` copies every
  * <img> and <noscript> with `Array.from(doc.getElementsByTagName(…))`. Iterating a live HTMLCollection reads its
  * `length` at every step, and jsdom first looks `length` up as a named property, by scanning the collection: n²
@@ -26,7 +31,10 @@ interface Internals {
   _isValidByline(node: Element, matchString: string): boolean;
   _isElementWithoutContent(node: Node): boolean;
   _getInnerText(e: Element, normalizeSpaces?: boolean): string;
+  _removeNodes(nodeList: ArrayLike<Node>, filterFn?: RemoveFilter): void;
 }
+
+type RemoveFilter = (this: unknown, node: Node, i: number, list: ArrayLike<Node>) => boolean;
 
 const base = Readability.prototype as unknown as Internals;
 
@@ -79,8 +87,30 @@ export class BoundedReadability<T = string> extends Readability<T> {
     return base._isElementWithoutContent.call(this, node);
   }
 
+  /** Texts read in the current filter call of `_removeNodes`, by element, normalized and not; null outside one. */
+  private texts: { normalized: Map<Element, string>; raw: Map<Element, string> } | null = null;
+
+  _removeNodes(nodeList: ArrayLike<Node>, filterFn?: RemoveFilter): void {
+    if (!filterFn) return base._removeNodes.call(this, nodeList);
+    const outer = this.texts;
+    base._removeNodes.call(this, nodeList, (node, i, list) => {
+      // Removal happens between filter calls: the texts of one call are of one state of the page.
+      this.texts = { normalized: new Map(), raw: new Map() };
+      try {
+        return filterFn.call(this, node, i, list);
+      } finally {
+        this.texts = outer;
+      }
+    });
+  }
+
   _getInnerText(e: Element, normalizeSpaces?: boolean): string {
     tick();
-    return base._getInnerText.call(this, e, normalizeSpaces);
+    if (!this.texts) return base._getInnerText.call(this, e, normalizeSpaces);
+    // Readability's default: normalized unless told otherwise.
+    const texts = normalizeSpaces === undefined || normalizeSpaces ? this.texts.normalized : this.texts.raw;
+    let text = texts.get(e);
+    if (text === undefined) texts.set(e, (text = base._getInnerText.call(this, e, normalizeSpaces)));
+    return text;
   }
 }
