@@ -65,6 +65,8 @@ const SLUG_WORDS = 5;
 /** The class and id of `el` as one value to read; an id that is a slug of text is left out. */
 function namesOf(el: Element): string {
   const id = el.id;
+  // Most elements have no id: no words to count (the clutter passes ask this of every element with a class).
+  if (id === '') return `${el.getAttribute('class') ?? ''} `;
   return classWords(id).length >= SLUG_WORDS
     ? (el.getAttribute('class') ?? '')
     : `${el.getAttribute('class') ?? ''} ${id}`;
