@@ -26,6 +26,8 @@ import { tick } from './time-budget';
 
 interface Internals {
   REGEXPS: { byline: RegExp };
+  PRESENTATIONAL_ATTRIBUTES: readonly string[];
+  DEPRECATED_SIZE_ATTRIBUTE_ELEMS: readonly string[];
   _unwrapNoscriptImages(doc: Document): void;
   _isProbablyVisible(node: Element): boolean;
   _isValidByline(node: Element, matchString: string): boolean;
@@ -85,6 +87,23 @@ export class BoundedReadability<T = string> extends Readability<T> {
     const count = el.children.length;
     if (count && count !== el.getElementsByTagName('br').length + el.getElementsByTagName('hr').length) return false;
     return base._isElementWithoutContent.call(this, node);
+  }
+
+  /**
+   * Readability's, mozilla/readability 0.6.0 `_cleanStyles` line for line, except that an element without attributes
+   * is not asked to remove the twelve it does not have (most elements of an article: its paragraphs, links, spans).
+   */
+  _cleanStyles(e: Element | null): void {
+    if (!e || e.tagName.toLowerCase() === 'svg') return;
+    if (e.hasAttributes()) {
+      const self = this as unknown as Internals;
+      for (const name of self.PRESENTATIONAL_ATTRIBUTES) e.removeAttribute(name);
+      if (self.DEPRECATED_SIZE_ATTRIBUTE_ELEMS.includes(e.tagName)) {
+        e.removeAttribute('width');
+        e.removeAttribute('height');
+      }
+    }
+    for (let cur = e.firstElementChild; cur !== null; cur = cur.nextElementSibling) this._cleanStyles(cur);
   }
 
   /** Texts read in the current filter call of `_removeNodes`, by element, normalized and not; null outside one. */
