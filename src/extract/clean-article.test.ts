@@ -197,6 +197,23 @@ describe('cleanArticle', () => {
     expectStoryKept(text);
   });
 
+  it('keeps a link a sentence above announces, but not one under a short label', () => {
+    // Real page shape: WCXB dev 0442 ("…you can find the project here:" over the project's address alone in a
+    // paragraph; the pass took the address the truth keeps).
+    const { counts, text } = clean(
+      `<p>${PARAS[0]}</p><p>The operator's full winter timetable, with every sailing listed, can be found here:</p>` +
+        `<p><a href="https://ferries.example/timetables/winter-2024">https://ferries.example/timetables/winter-2024</a></p>` +
+        `<p>${PARAS[1]}</p><p>Read more:</p><p><a href="/news/fares-rise">Fares to rise in spring</a></p>` +
+        PARAS.slice(2)
+          .map((p) => `<p>${p}</p>`)
+          .join(''),
+    );
+    expect(text).toContain('https://ferries.example/timetables/winter-2024');
+    expect(text).not.toContain('Fares to rise in spring');
+    expect(counts['linkBoxes']).toBeGreaterThan(0);
+    expectStoryKept(text);
+  });
+
   it("keeps a roundup's linked item headings, each above the paragraph that names it", () => {
     // Real page shape: WCXB dev 0078 (a month's acquisitions, each deal's linked headline above its paragraph; the
     // pass took all 14 headlines, 5.6% of the words). The related headline in the same body names nothing below it.

@@ -141,8 +141,8 @@ export function removeLinkBoxes(root: Element, weight: TextWeight): number {
     const lone = links.length === 1 && !inList && !el.querySelector('li');
     // A label that opens a list's first item ("Plan to spend: $15–$70" above "Buying options: Amazon…") labels
     // that item, not the list: a list is the article's unless a label outside it introduces it.
-    const labelled = !inList && !el.matches('ul, ol') && label.length < 25 && /:|：/.test(t);
-    if (isLeadIn(el, t)) continue;
+    const labelled = !inList && !el.matches('ul, ol') && label.length < LABEL_MAX && /:|：/.test(t);
+    if (isLeadIn(el, t) || isIntroduced(el)) continue;
     const loneLink = lone && linkText / t.length > 0.8;
     if (loneLink && !labelled && namesNextParagraph(el, t)) itemHeadings.push(el);
     else if (loneLink || (labelled && linkText / t.length > 0.5)) boxes.add(el);
@@ -165,6 +165,20 @@ export function removeLinkBoxes(root: Element, weight: TextWeight): number {
  */
 function isLeadIn(el: Element, text: string): boolean {
   return /[:：]$/.test(text) || !!el.querySelector('h1, h2, h3, h4, h5, h6');
+}
+
+/**
+ * A link line that a sentence above it announces ("…you can find the project here:" over the project's address,
+ * WCXB dev 0442) is what the article points to, not a box. A short label ("Read more:", "Related:") is not a
+ * sentence: under this many characters the line above is a label, as in `removeLinkBoxes`' labelled lines.
+ */
+const LABEL_MAX = 25;
+
+function isIntroduced(el: Element): boolean {
+  const above = el.previousElementSibling;
+  if (!above || above.matches('h1, h2, h3, h4, h5, h6')) return false;
+  const text = squeezedText(above);
+  return text.length >= LABEL_MAX && /[:：]$/.test(text);
 }
 
 /** Longer than this, the block after a link line is a wrapper of the article, not the paragraph under a heading. */
