@@ -18,6 +18,8 @@ import {
   removeTrailingBoilerplate,
 } from './clean-article';
 import { removeCommentThreads } from './comment-threads';
+import { removeRepeatedBlocks } from './repeated-blocks';
+import { articleRegion, REGION_SHARE } from './article-region';
 import { revealPanels } from './reveal-panels';
 import { completeStreaming } from './complete-streaming';
 import { qaThread } from './qa-thread';
@@ -134,6 +136,10 @@ interface PageRun {
   shortFind: ShortFind | null;
   /** The page had the preparation passes already (the spare copy is taken after them; `options.copy`'s is not). */
   prepared: boolean;
+  /** The length of the page's own content region (article-region.ts) as Readability was given it; Qari's run only. */
+  region: number | null;
+  /** This run shows that whole region: Qari's find was a section of it (orRegion). */
+  wide: boolean;
 }
 
 /** After Readability: its result, and what the passes after it share. */
@@ -209,7 +215,8 @@ const PASSES = [
   {
     name: 'spare',
     stage: 'prepare',
-    run: (run) => void (run.options.passes !== false && !run.options.copy && (run.spare = spareCopy(run.doc))),
+    run: (run) =>
+      void (run.options.passes !== false && !run.options.copy && !run.wide && (run.spare = spareCopy(run.doc))),
   },
 
   // Before Readability: what is never article, so that Readability can neither keep it nor choose it.
@@ -293,6 +300,12 @@ const PASSES = [
       removeDuplicates(root, measures.weight(root), { title, byline, siteName }),
   },
   {
+    name: 'after.repeats',
+    stage: 'after',
+    qari: true,
+    run: ({ root, measures }) => removeRepeatedBlocks(root, measures.weight(root)),
+  },
+  {
     name: 'after.linkBoxes',
     stage: 'after',
     qari: true,
@@ -339,14 +352,16 @@ const PASSES = [
 export type PassName = (typeof PASSES)[number]['name'];
 
 /**
- * Names `skip` accepts: Qari's passes (the names in `stats`), and "commas", Readability's comma count made fair to
- * Arabic script (fair-readability.ts). A misspelt name does not compile.
+ * Names `skip` accepts: Qari's passes (the names in `stats`), "commas", Readability's comma count made fair to
+ * Arabic script (fair-readability.ts), and "region", showing the page's whole content region when Readability chose
+ * a section of it (orRegion). A misspelt name does not compile.
  */
-export type SkipName = Extract<(typeof PASSES)[number], { qari: true }>['name'] | 'commas';
+export type SkipName = Extract<(typeof PASSES)[number], { qari: true }>['name'] | 'commas' | 'region';
 
 export const SKIP_NAMES: readonly SkipName[] = [
   ...new Set(PASSES.flatMap((p) => ('qari' in p && p.qari ? [p.name] : []))),
   'commas',
+  'region',
 ];
 
 export function isSkipName(name: string): name is SkipName {
@@ -370,12 +385,20 @@ function readability(run: PageRun): ArticleRun | ExtractResult {
     options.passes !== false && !options.skip?.includes('commas') ? FairReadability : BoundedReadability;
   // The fallback's last resort reads a copy of the page as it was before Readability took it apart.
   const rest = run.fallback ? bodyCopy(doc) : null;
+  // Qari's run measures the page's content region for orRegion; the wide run keeps a copy of it to show.
+  const region = options.passes !== false && !run.fallback ? articleRegion(doc) : null;
+  run.region = region?.length ?? null;
+  const wide = run.wide && region ? (region.el.cloneNode(true) as Element) : null;
   const pageTitle = doc.title;
   const found = new Extractor<Element>(doc, {
     serializer: (node) => node as Element,
     keepClasses: true, // our after-passes read class names; they are stripped below
   }).parse();
-  const parsed = rest ? orMainText(found, rest, pageTitle, run.shortFind) : found;
+  const parsed = rest
+    ? orMainText(found, rest, pageTitle, run.shortFind)
+    : wide
+      ? { ...(found ?? asParsed(wide, pageTitle)), ...asContent(wrapped(wide)) }
+      : found;
   const root = parsed?.content;
   const title = meta.title ?? parsed?.title?.trim() ?? null;
   if (!parsed || !root) return { ok: false, reason: 'not-article', title, message: NO_TEXT };
@@ -418,11 +441,14 @@ function orMainText(found: Parsed, rest: Element, title: string, shortFind: Shor
   if (!preferMainText(length, Infinity, fragment)) return found;
   const main = mainText(rest);
   if (!preferMainText(length, squeezedLength(main), fragment)) return found;
+  return asParsed(main, title);
+}
+
+/** Content Qari found itself, as Readability would have handed it over, without the metadata Readability reads. */
+function asParsed(content: Element, title: string): NonNullable<Parsed> {
   return {
     title,
-    content: main,
-    textContent: main.textContent ?? '',
-    length: main.textContent?.length ?? 0,
+    ...asContent(content),
     excerpt: null,
     byline: null,
     dir: null,
@@ -430,6 +456,18 @@ function orMainText(found: Parsed, rest: Element, title: string, shortFind: Shor
     lang: null,
     publishedTime: null,
   };
+}
+
+function asContent(content: Element): { content: Element; textContent: string; length: number } {
+  const textContent = content.textContent ?? '';
+  return { content, textContent, length: textContent.length };
+}
+
+/** `el` in a div of its own, as Readability wraps its find: the after-passes may remove `el`'s own children. */
+function wrapped(el: Element): Element {
+  const div = el.ownerDocument.createElement('div');
+  div.append(el);
+  return div;
 }
 
 function stripClasses(root: Element): void {
@@ -575,7 +613,11 @@ const DONE_ON_SPARE: ReadonlySet<string> = new Set<PassName>([
 function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, ExtractResult> {
   const page = pageRun(doc, options, false, false);
   const result = yield* pipeline(page);
-  if (result.ok) return options.passes === false ? result : yield* orFuller(result, page);
+  if (result.ok) {
+    if (options.passes === false) return result;
+    const fuller = yield* orFuller(result, page);
+    return fuller === result && !options.skip?.includes('region') ? yield* orRegion(result, page) : fuller;
+  }
   if (result.reason !== 'not-article') return result;
   return yield* plainReadability(page, result);
 }
@@ -590,9 +632,30 @@ function* plainReadability(
   shortFind: ShortFind | null = null,
 ): Generator<void, ExtractResult> {
   const plain = { ...page.options, passes: false };
-  const copy = page.spare ?? (page.options.copy && freshCopy(page.options.copy));
+  const prepared = !!page.spare;
+  const copy = takeCopy(page);
   if (!copy) return otherwise;
-  return yield* orNoText(pipeline({ ...pageRun(copy, plain, true, !!page.spare), shortFind }), otherwise);
+  return yield* orNoText(pipeline({ ...pageRun(copy, plain, true, prepared), shortFind }), otherwise);
+}
+
+/** The spare copy (once: a run consumes it), else the caller's fresh copy, else none. */
+function takeCopy(page: PageRun): Document | null {
+  const spare = page.spare;
+  page.spare = null;
+  return spare ?? (page.options.copy ? freshCopy(page.options.copy) : null);
+}
+
+/**
+ * Qari's find, or the page's whole content region when the find is a section of it (article-region.ts): the page
+ * read again from its copy, through the same passes, with the region shown instead of Readability's choice.
+ */
+function* orRegion(result: ExtractResult & { ok: true }, page: PageRun): Generator<void, ExtractResult> {
+  if (page.region === null || page.qa || result.article.textContent.length >= REGION_SHARE * page.region) return result;
+  const prepared = !!page.spare;
+  const copy = takeCopy(page);
+  if (!copy) return result;
+  const wide = yield* orNoText(pipeline({ ...pageRun(copy, page.options, false, prepared), wide: true }), result);
+  return wide.ok && wide.article.wordCount > result.article.wordCount ? wide : result;
 }
 
 /**
@@ -670,6 +733,8 @@ function pageRun(doc: Document, options: ExtractOptions, fallback: boolean, prep
     fallback,
     shortFind: null,
     prepared,
+    region: null,
+    wide: false,
   };
 }
 
