@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { articleRegion } from './article-region';
+import { articleRegion, repeatedProse } from './article-region';
 import { extractArticle } from './extract-article';
 
 // Real page shape: WCXB dev 0389 (an AsciiDoc progress report: sibling `sect1` sections, most of them lists of
@@ -57,5 +57,16 @@ describe('the content region (article-region.ts)', () => {
     expect(region?.el.tagName).toBe('MAIN');
     expect(region?.length).toBe((doc.querySelector('main')!.textContent ?? '').replace(/\s+/g, ' ').trim().length);
     expect(articleRegion(new JSDOM('<body><div><p>No marked region.</p></div></body>').window.document)).toBeNull();
+  });
+
+  it('measures how much of a text is prose it already said', () => {
+    // orRegion keeps Readability's find when the region holds the article twice, in copies that differ somewhere
+    // (a caption, a "Printed copy" line) so that the repeats pass cannot tell them: WCXB dev 4379, every paragraph
+    // twice, 1.000 -> 0.662 shown whole; 0285, 0552 (replayed on the 153 dev pages the region rule changes: those
+    // three change, all up).
+    const line = (c: string) => c.repeat(90);
+    expect(repeatedProse([line('a'), 'Printed copy', line('b'), line('a'), line('b')].join('\n'))).toBeCloseTo(1 / 2);
+    expect(repeatedProse([line('a'), 'short', 'short', line('b')].join('\n'))).toBe(0); // labels are not prose
+    expect(repeatedProse('')).toBe(0);
   });
 });

@@ -25,3 +25,28 @@ export function articleRegion(root: Document | Element): { el: Element; length: 
  * the rest (WCXB dev 0389: 354 of 1,439 words; 0164, 0432, 4051, 4193, 4255: a third to a half of their words).
  */
 export const REGION_SHARE = 0.5;
+
+/** A line this long is prose: a copy of it is the page repeating its text, not a label or a name repeated. */
+const PROSE_LINE = 80;
+/**
+ * The share of a region's prose that may be repeated lines. Above it the region holds the article twice (a
+ * responsive copy, a print view, a teaser that is the whole story) in copies that differ somewhere, so
+ * repeated-blocks.ts cannot tell them; Readability chose one of them (WCXB dev 4379: every paragraph twice, 1.000 →
+ * 0.662 shown whole; 0285). Under it, a forum's quoted posts and a page's repeated notes.
+ */
+export const REPEATED_PROSE = 0.4;
+
+/** The share of `text`'s prose (lines of PROSE_LINE characters or more) that repeats a line above it. */
+export function repeatedProse(text: string): number {
+  const seen = new Set<string>();
+  let prose = 0;
+  let repeated = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\s+/g, ' ').trim();
+    if (line.length < PROSE_LINE) continue;
+    prose += line.length;
+    if (seen.has(line)) repeated += line.length;
+    else seen.add(line);
+  }
+  return prose ? repeated / prose : 0;
+}

@@ -19,7 +19,7 @@ import {
 } from './clean-article';
 import { removeCommentThreads } from './comment-threads';
 import { removeRepeatedBlocks } from './repeated-blocks';
-import { articleRegion, REGION_SHARE } from './article-region';
+import { articleRegion, REGION_SHARE, REPEATED_PROSE, repeatedProse } from './article-region';
 import { revealPanels } from './reveal-panels';
 import { completeStreaming } from './complete-streaming';
 import { qaThread } from './qa-thread';
@@ -655,7 +655,12 @@ function* orRegion(result: ExtractResult & { ok: true }, page: PageRun): Generat
   const copy = takeCopy(page);
   if (!copy) return result;
   const wide = yield* orNoText(pipeline({ ...pageRun(copy, page.options, false, prepared), wide: true }), result);
-  return wide.ok && wide.article.wordCount > result.article.wordCount ? wide : result;
+  // A region holding the article twice is a page of copies, and Readability's find is one of them.
+  return wide.ok &&
+    wide.article.wordCount > result.article.wordCount &&
+    repeatedProse(wide.article.textContent) < REPEATED_PROSE
+    ? wide
+    : result;
 }
 
 /**
