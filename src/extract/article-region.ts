@@ -1,3 +1,4 @@
+import { PROSE_LINE } from './confidence';
 import { squeezedLength } from './squeezed-length';
 
 /** Where a page marks its main content itself. */
@@ -26,8 +27,6 @@ export function articleRegion(root: Document | Element): { el: Element; length: 
  */
 export const REGION_SHARE = 0.5;
 
-/** A line this long is prose: a copy of it is the page repeating its text, not a label or a name repeated. */
-const PROSE_LINE = 80;
 /**
  * The share of a region's prose that may be repeated lines. Above it the region holds the article twice (a
  * responsive copy, a print view, a teaser that is the whole story) in copies that differ somewhere, so
@@ -36,7 +35,10 @@ const PROSE_LINE = 80;
  */
 export const REPEATED_PROSE = 0.4;
 
-/** The share of `text`'s prose (lines of PROSE_LINE characters or more) that repeats a line above it. */
+/**
+ * The share of `text`'s prose (lines of PROSE_LINE characters or more) that repeats a line above it: a copy of a
+ * prose line is the page repeating its text, where a repeated label or name is not.
+ */
 export function repeatedProse(text: string): number {
   const seen = new Set<string>();
   let prose = 0;

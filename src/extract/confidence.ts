@@ -11,7 +11,8 @@
 export const SURE_TEXT = 400;
 /** Paragraphs of at least PROSE_LINE characters: one is a blurb, two are the start of an article. */
 export const SURE_PARAGRAPHS = 2;
-const PROSE_LINE = 80;
+/** A line of an article's text this long is a paragraph of prose, not a label, a name or a caption. */
+export const PROSE_LINE = 80;
 
 /** Short text, a list of teasers, or the page's text as plain Readability found it (Qari's passes left none). */
 export type Unsure = 'short' | 'teasers' | 'uncleaned';

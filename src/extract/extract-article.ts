@@ -397,7 +397,9 @@ function readability(run: PageRun): ArticleRun | ExtractResult {
   const parsed = rest
     ? orMainText(found, rest, pageTitle, run.shortFind)
     : wide
-      ? { ...(found ?? asParsed(wide, pageTitle)), ...asContent(wrapped(wide)) }
+      ? found
+        ? { ...found, ...asContent(wrapped(wide)) }
+        : asParsed(wrapped(wide), pageTitle)
       : found;
   const root = parsed?.content;
   const title = meta.title ?? parsed?.title?.trim() ?? null;
@@ -632,17 +634,21 @@ function* plainReadability(
   shortFind: ShortFind | null = null,
 ): Generator<void, ExtractResult> {
   const plain = { ...page.options, passes: false };
-  const prepared = !!page.spare;
   const copy = takeCopy(page);
   if (!copy) return otherwise;
-  return yield* orNoText(pipeline({ ...pageRun(copy, plain, true, prepared), shortFind }), otherwise);
+  return yield* orNoText(pipeline({ ...pageRun(copy.doc, plain, true, copy.prepared), shortFind }), otherwise);
 }
 
-/** The spare copy (once: a run consumes it), else the caller's fresh copy, else none. */
-function takeCopy(page: PageRun): Document | null {
+/**
+ * The spare copy (once: a run consumes it; it has had the preparation passes), else the caller's fresh copy, else
+ * none.
+ */
+function takeCopy(page: PageRun): { doc: Document; prepared: boolean } | null {
   const spare = page.spare;
   page.spare = null;
-  return spare ?? (page.options.copy ? freshCopy(page.options.copy) : null);
+  if (spare) return { doc: spare, prepared: true };
+  const fresh = page.options.copy ? freshCopy(page.options.copy) : null;
+  return fresh ? { doc: fresh, prepared: false } : null;
 }
 
 /**
@@ -651,10 +657,12 @@ function takeCopy(page: PageRun): Document | null {
  */
 function* orRegion(result: ExtractResult & { ok: true }, page: PageRun): Generator<void, ExtractResult> {
   if (page.region === null || page.qa || result.article.textContent.length >= REGION_SHARE * page.region) return result;
-  const prepared = !!page.spare;
   const copy = takeCopy(page);
   if (!copy) return result;
-  const wide = yield* orNoText(pipeline({ ...pageRun(copy, page.options, false, prepared), wide: true }), result);
+  const wide = yield* orNoText(
+    pipeline({ ...pageRun(copy.doc, page.options, false, copy.prepared), wide: true }),
+    result,
+  );
   // A region holding the article twice is a page of copies, and Readability's find is one of them.
   return wide.ok &&
     wide.article.wordCount > result.article.wordCount &&
