@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { articleRegion, repeatedProse } from './article-region';
+import { articleRegion, repeatedProse, visibleCopy } from './article-region';
 import { extractArticle } from './extract-article';
 
 // Real page shape: WCXB dev 0389 (an AsciiDoc progress report: sibling `sect1` sections, most of them lists of
@@ -46,6 +46,28 @@ describe('the content region (article-region.ts)', () => {
     ])
       expect(text).toContain(line);
     expect(text).not.toContain("Isla's Blog"); // the site header is outside the region
+  });
+
+  it('leaves out what the page hides from readers, and keeps its collapsed panels', () => {
+    // WCXB dev 4258: a "Copy as Markdown" button's source, the whole post again in a `<pre aria-hidden hidden>`
+    // inside the region: shown, the post read twice (0.983 -> 0.618); left out as Readability leaves it out, 0.944.
+    // A collapsed panel is the article's (4193: accordion answers in `display: none`).
+    const hidden =
+      '<pre aria-hidden="true" hidden># Ferry timetable tool, as Markdown for the copy button</pre>' +
+      '<div aria-hidden="true">An icon font’s ligature text</div>' +
+      '<div style="display: none"><p>The answer in a collapsed panel, opened by a click on its question.</p></div>';
+    const withHidden = page.replace('</div></article></main>', `</div>${hidden}</article></main>`);
+    const result = extractArticle(new JSDOM(withHidden, { url }).window.document, { url });
+    expect(result.ok && result.article.textContent).toContain('Read sailings that cross midnight'); // widened
+    for (const line of ['as Markdown for the copy button', 'ligature text'])
+      expect(result.ok && result.article.textContent).not.toContain(line);
+    expect(result.ok && result.article.textContent).toContain('The answer in a collapsed panel');
+    const region = new JSDOM(
+      `<main><p>Shown</p><p aria-hidden="true">Kept out</p><img aria-hidden="true" class="fallback-image"></main>`,
+    ).window.document;
+    const copy = visibleCopy(region.querySelector('main')!);
+    expect(copy.textContent).toBe('Shown');
+    expect(copy.querySelector('img')).not.toBeNull();
   });
 
   it('is the marked block with the most text, not one inside it', () => {

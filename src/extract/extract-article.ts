@@ -19,7 +19,7 @@ import {
 } from './clean-article';
 import { removeCommentThreads } from './comment-threads';
 import { removeRepeatedBlocks } from './repeated-blocks';
-import { articleRegion, REGION_SHARE, REPEATED_PROSE, repeatedProse } from './article-region';
+import { articleRegion, REGION_SHARE, REPEATED_PROSE, repeatedProse, visibleCopy } from './article-region';
 import { revealPanels } from './reveal-panels';
 import { completeStreaming } from './complete-streaming';
 import { qaThread } from './qa-thread';
@@ -388,7 +388,7 @@ function readability(run: PageRun): ArticleRun | ExtractResult {
   // Qari's run measures the page's content region for orRegion; the wide run keeps a copy of it to show.
   const region = options.passes !== false && !run.fallback ? articleRegion(doc) : null;
   run.region = region?.length ?? null;
-  const wide = run.wide && region ? (region.el.cloneNode(true) as Element) : null;
+  const wide = run.wide && region ? visibleCopy(region.el) : null;
   const pageTitle = doc.title;
   const found = new Extractor<Element>(doc, {
     serializer: (node) => node as Element,
