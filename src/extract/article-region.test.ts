@@ -70,6 +70,25 @@ describe('the content region (article-region.ts)', () => {
     expect(copy.querySelector('img')).not.toBeNull();
   });
 
+  it('reads the region without its scripts, as Readability reads the page', () => {
+    // WCXB dev 0153: a "The Latest" rail in the region whose cards each carry a JSON-LD script; their text made every
+    // card too long to be a card, and the rail stayed (0.751; without the scripts, 0.843).
+    const json = (n: number) =>
+      `<script type="application/ld+json">${JSON.stringify({ '@type': 'Article', headline: `Harbour news ${n}`, description: 'A story from the harbour about ferries, tides, timetables and the people who keep them running every day of the year.' })}</script>`;
+    const cards = [1, 2, 3, 4]
+      .map(
+        (n) => `<div class="card"><a href="/news/${n}"><h3>Harbour news headline number ${n}</h3></a>${json(n)}</div>`,
+      )
+      .join('');
+    const withRail = page.replace(
+      '</div></article></main>',
+      `</div><div class="rail"><div class="list">${cards}</div></div></article></main>`,
+    );
+    const result = extractArticle(new JSDOM(withRail, { url }).window.document, { url });
+    expect(result.ok && result.article.textContent).toContain('Read sailings that cross midnight'); // widened
+    expect(result.ok && result.article.textContent).not.toContain('Harbour news headline');
+  });
+
   it('is the marked block with the most text, not one inside it', () => {
     const doc = new JSDOM(
       `<body><article><p>${'A teaser. '.repeat(5)}</p></article><main><article><p>${'The story. '.repeat(40)}</p></article>` +

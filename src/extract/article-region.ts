@@ -20,15 +20,17 @@ export function articleRegion(root: Document | Element): { el: Element; length: 
 }
 
 /**
- * A copy of the region without what the page hides from readers (`aria-hidden="true"`): the find it replaces never
- * held those (Readability leaves them out), and a page may hide a whole second copy of its article there (WCXB dev
- * 4258: a "Copy as Markdown" button's source, the post again in a `<pre aria-hidden hidden>`, 1,084 words shown as
- * 2,304). Only that mark: collapsed panels (`hidden`, `display: none`) are the article's too, opened by a click
- * (replayed on the 150 dev pages the region changes: leaving them out as well took 4193 from 0.981 to 0.463).
+ * A copy of the region as Readability would have handed it over: without scripts and style sheets (Readability
+ * removes them before it reads the page; left in, their text counts in every length the after-passes measure, and
+ * a rail whose cards each carry a JSON-LD script is too long to be a rail: WCXB dev 0153) and without what the page
+ * hides from readers (`aria-hidden="true"`, left out by Readability too: dev 4258 hides the whole post again as
+ * Markdown in a `<pre aria-hidden hidden>` for a "Copy as Markdown" button, 1,084 words shown as 2,304). Only that
+ * mark: collapsed panels (`hidden`, `display: none`) are the article's too, opened by a click (replayed on the 150
+ * dev pages the region changes: leaving them out as well took 4193 from 0.981 to 0.463).
  */
 export function visibleCopy(region: Element): Element {
   const copy = region.cloneNode(true) as Element;
-  for (const el of Array.from(copy.querySelectorAll('[aria-hidden="true"]')))
+  for (const el of Array.from(copy.querySelectorAll('script, style, noscript, [aria-hidden="true"]')))
     if (!(el.getAttribute('class') ?? '').includes('fallback-image')) el.remove();
   return copy;
 }
