@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { articleRegion, repeatedProse, visibleCopy } from './article-region';
+import { articleRegion, repeatedProse, withoutUnread } from './article-region';
 import { extractArticle } from './extract-article';
 
 // Real page shape: WCXB dev 0389 (an AsciiDoc progress report: sibling `sect1` sections, most of them lists of
@@ -65,7 +65,7 @@ describe('the content region (article-region.ts)', () => {
     const region = new JSDOM(
       `<main><p>Shown</p><p aria-hidden="true">Kept out</p><img aria-hidden="true" class="fallback-image"></main>`,
     ).window.document;
-    const copy = visibleCopy(region.querySelector('main')!);
+    const copy = withoutUnread(region.querySelector('main')!);
     expect(copy.textContent).toBe('Shown');
     expect(copy.querySelector('img')).not.toBeNull();
   });

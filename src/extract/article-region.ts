@@ -20,7 +20,7 @@ export function articleRegion(root: Document | Element): { el: Element; length: 
 }
 
 /**
- * A copy of the region as Readability would have handed it over: without scripts and style sheets (Readability
+ * `region` (a copy) as Readability would have handed it over: without scripts and style sheets (Readability
  * removes them before it reads the page; left in, their text counts in every length the after-passes measure, and
  * a rail whose cards each carry a JSON-LD script is too long to be a rail: WCXB dev 0153) and without what the page
  * hides from readers (`aria-hidden="true"`, left out by Readability too: dev 4258 hides the whole post again as
@@ -28,11 +28,10 @@ export function articleRegion(root: Document | Element): { el: Element; length: 
  * mark: collapsed panels (`hidden`, `display: none`) are the article's too, opened by a click (replayed on the 150
  * dev pages the region changes: leaving them out as well took 4193 from 0.981 to 0.463).
  */
-export function visibleCopy(region: Element): Element {
-  const copy = region.cloneNode(true) as Element;
-  for (const el of Array.from(copy.querySelectorAll('script, style, noscript, [aria-hidden="true"]')))
+export function withoutUnread(region: Element): Element {
+  for (const el of Array.from(region.querySelectorAll('script, style, noscript, [aria-hidden="true"]')))
     if (!(el.getAttribute('class') ?? '').includes('fallback-image')) el.remove();
-  return copy;
+  return region;
 }
 
 /**

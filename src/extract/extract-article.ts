@@ -19,7 +19,7 @@ import {
 } from './clean-article';
 import { removeCommentThreads } from './comment-threads';
 import { removeRepeatedBlocks } from './repeated-blocks';
-import { articleRegion, REGION_SHARE, REPEATED_PROSE, repeatedProse, visibleCopy } from './article-region';
+import { articleRegion, REGION_SHARE, REPEATED_PROSE, repeatedProse, withoutUnread } from './article-region';
 import { revealPanels } from './reveal-panels';
 import { completeStreaming } from './complete-streaming';
 import { qaThread } from './qa-thread';
@@ -138,8 +138,22 @@ interface PageRun {
   prepared: boolean;
   /** The length of the page's own content region (article-region.ts) as Readability was given it; Qari's run only. */
   region: number | null;
-  /** This run shows that whole region: Qari's find was a section of it (orRegion). */
-  wide: boolean;
+  /**
+   * What orRegion needs to show that whole region instead of Qari's find without reading the page again (Qari's run
+   * only, and only when the page marks a region).
+   */
+  regionView: RegionView | null;
+}
+
+/**
+ * The page's content region as Readability was given it (a copy, taken just before Readability took the page apart),
+ * Readability's find on the page (its metadata goes with the region, as it did when the region was read from a second
+ * copy of the page through the same passes) and the counts of the passes so far.
+ */
+interface RegionView {
+  el: Element;
+  found: NonNullable<Parsed>;
+  stats: Record<string, number>;
 }
 
 /** After Readability: its result, and what the passes after it share. */
@@ -215,8 +229,7 @@ const PASSES = [
   {
     name: 'spare',
     stage: 'prepare',
-    run: (run) =>
-      void (run.options.passes !== false && !run.options.copy && !run.wide && (run.spare = spareCopy(run.doc))),
+    run: (run) => void (run.options.passes !== false && !run.options.copy && (run.spare = spareCopy(run.doc))),
   },
 
   // Before Readability: what is never article, so that Readability can neither keep it nor choose it.
@@ -385,22 +398,24 @@ function readability(run: PageRun): ArticleRun | ExtractResult {
     options.passes !== false && !options.skip?.includes('commas') ? FairReadability : BoundedReadability;
   // The fallback's last resort reads a copy of the page as it was before Readability took it apart.
   const rest = run.fallback ? bodyCopy(doc) : null;
-  // Qari's run measures the page's content region for orRegion; the wide run keeps a copy of it to show.
+  // Qari's run measures the page's content region for orRegion, and keeps a copy of it to show if need be (a copy
+  // of the region costs a small part of reading the page again: WCXB dev, Chromium, under 1 % of the extraction).
   const region = options.passes !== false && !run.fallback ? articleRegion(doc) : null;
   run.region = region?.length ?? null;
-  const wide = run.wide && region ? visibleCopy(region.el) : null;
+  const regionCopy =
+    region && !run.qa && !options.skip?.includes('region') ? (region.el.cloneNode(true) as Element) : null;
   const pageTitle = doc.title;
   const found = new Extractor<Element>(doc, {
     serializer: (node) => node as Element,
     keepClasses: true, // our after-passes read class names; they are stripped below
   }).parse();
-  const parsed = rest
-    ? orMainText(found, rest, pageTitle, run.shortFind)
-    : wide
-      ? found
-        ? { ...found, ...asContent(wrapped(wide)) }
-        : asParsed(wrapped(wide), pageTitle)
-      : found;
+  if (regionCopy && found) run.regionView = { el: regionCopy, found, stats: { ...run.stats } };
+  const parsed = rest ? orMainText(found, rest, pageTitle, run.shortFind) : found;
+  return articleRun(run, meta, parsed);
+}
+
+/** `run` after Readability: its find (`parsed`) and what the passes after it share, or the refusal when it found none. */
+function articleRun(run: PageRun, meta: PageMetadata, parsed: Parsed): ArticleRun | ExtractResult {
   const root = parsed?.content;
   const title = meta.title ?? parsed?.title?.trim() ?? null;
   if (!parsed || !root) return { ok: false, reason: 'not-article', title, message: NO_TEXT };
@@ -652,17 +667,26 @@ function takeCopy(page: PageRun): { doc: Document; prepared: boolean } | null {
 }
 
 /**
- * Qari's find, or the page's whole content region when the find is a section of it (article-region.ts): the page
- * read again from its copy, through the same passes, with the region shown instead of Readability's choice.
+ * Qari's find, or the page's whole content region when the find is a section of it (article-region.ts): the region
+ * as Readability was given it (the copy in `regionView`) through the passes after Readability, shown instead of
+ * Readability's choice with the metadata Readability read.
  */
 function* orRegion(result: ExtractResult & { ok: true }, page: PageRun): Generator<void, ExtractResult> {
   if (page.region === null || page.qa || result.article.textContent.length >= REGION_SHARE * page.region) return result;
-  const copy = takeCopy(page);
-  if (!copy) return result;
-  const wide = yield* orNoText(
-    pipeline({ ...pageRun(copy.doc, page.options, false, copy.prepared), wide: true }),
-    result,
+  const view = page.regionView;
+  page.regionView = null; // the passes take the copy apart: once
+  if (!view) return result;
+  // The run as it stood when Readability was given the page: its counts so far, fresh measures for the new root.
+  const run = articleRun(
+    { ...page, stats: { ...view.stats }, measures: textMeasures(), release: () => {} },
+    page.meta!,
+    {
+      ...view.found,
+      ...asContent(wrapped(withoutUnread(view.el))),
+    },
   );
+  if ('ok' in run) return result;
+  const wide = yield* orNoText(pipeline(run, run), result);
   // A region holding the article twice is a page of copies, and Readability's find is one of them.
   return wide.ok &&
     wide.article.wordCount > result.article.wordCount &&
@@ -747,17 +771,21 @@ function pageRun(doc: Document, options: ExtractOptions, fallback: boolean, prep
     shortFind: null,
     prepared,
     region: null,
-    wide: false,
+    regionView: null,
   };
 }
 
-/** The passes in order, one `yield` after each (a step that may take a while on a huge page). */
-function* pipeline(page: PageRun): Generator<void, ExtractResult> {
+/**
+ * The passes in order, one `yield` after each (a step that may take a while on a huge page). Given `after`, a run
+ * that has had Readability (`page` is then that run), only the passes after Readability.
+ */
+function* pipeline(page: PageRun, after: ArticleRun | null = null): Generator<void, ExtractResult> {
   const { options } = page;
   const qari = options.passes !== false;
   const skip = new Set<string>(options.skip ?? []);
-  let run: ArticleRun | null = null;
+  let run: ArticleRun | null = after;
   for (const pass of PASSES as readonly Pass[]) {
+    if (after && (pass.stage === 'prepare' || pass.stage === 'before' || pass.stage === 'readability')) continue;
     if (pass.qari && (!qari || skip.has(pass.name))) continue;
     if (pass.of && (!qari || skip.has(pass.of))) continue;
     if (page.prepared && DONE_ON_SPARE.has(pass.name)) continue;

@@ -174,6 +174,10 @@ function heroScope(h1: Element | null): Element | null {
 }
 
 export interface LeadMedia {
+  /**
+   * Puts back into `root` what it lost; may be asked again of another root (the content region's copy, orRegion in
+   * extract-article.ts): what it puts back are copies, and it keeps no record of earlier calls.
+   */
   restore(root: Element): number;
 }
 
@@ -253,7 +257,7 @@ export function rememberLead(doc: Document): LeadMedia {
           const block = some ? null : gapAfter(order - 1, box + 1);
           if (!block) continue;
           for (const img of Array.from(clone.querySelectorAll('img'))) present.add(img.getAttribute('src'));
-          block.before(clone);
+          block.before(clone.cloneNode(true));
           restored++;
           continue;
         }
@@ -266,22 +270,24 @@ export function rememberLead(doc: Document): LeadMedia {
         const next = ordered.find((p) => orderOf(p) >= order && root.contains(p));
         if (!next) continue;
         if (paragraph) {
-          next.before(clone);
+          next.before(clone.cloneNode(true));
         } else {
           const src = clone.querySelector('img')?.getAttribute('src') ?? clone.getAttribute('src');
           if (present.has(src ?? null)) continue;
           present.add(src ?? null);
-          (block ?? next).before(asFigure(clone));
+          (block ?? next).before(asFigure(clone.cloneNode(true) as Element));
         }
         restored++;
       }
       // A kept image whose caption (beside its wrapper, not in a figure) Readability dropped gets it back.
       if (captions.size) {
         const text = normalized(root.textContent);
+        const given = new Set<string>(); // one caption per address, the first image's
         for (const img of Array.from(root.querySelectorAll('img[src]'))) {
-          const caption = captions.get(img.getAttribute('src')!);
+          const src = img.getAttribute('src')!;
+          const caption = given.has(src) ? undefined : captions.get(src);
           if (!caption || text.includes(normalized(caption.textContent))) continue;
-          captions.delete(img.getAttribute('src')!);
+          given.add(src);
           attachCaption(img, caption, root);
           restored++;
         }
