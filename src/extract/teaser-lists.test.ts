@@ -75,6 +75,8 @@ describe('isTeaserList', () => {
     const isTeasers = (href: (i: number) => string) =>
       isTeaserList(el(`<ul>${names.map((n, i) => `<li><a href="${href(i)}">${n}</a></li>`).join('')}</ul>`), HOSTS);
     expect(isTeasers((i) => `#user-content-provider-${i}`)).toBe(false);
+    // The same outline written with the page's own address, as CMSs write it (dev 0189, 4083, 4669: 40–55 such links).
+    expect(isTeasers((i) => `${PAGE}#provider-${i}`)).toBe(false);
     // The same list linking to the providers' pages on the site is a rail of teasers.
     expect(isTeasers((i) => `/providers/${i}`)).toBe(true);
   });

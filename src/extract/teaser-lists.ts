@@ -65,16 +65,24 @@ function isSameSiteHref(href: string, hosts: string[]): boolean {
 }
 
 /**
- * Some link of `el` goes to another page of the site. A link to a place in this page (`#user-content-twitter`) is a
- * table of contents, the article's own outline, not a teaser (WCXB dev 0215 lost its table of 75 course providers).
+ * Some link of `el` goes to another page of the site. A link to a place in this page (`#user-content-twitter`, or
+ * the page's own address and a fragment) is a table of contents, the article's own outline, not a teaser (WCXB dev
+ * 0215 lost its table of 75 course providers).
  */
 function sameSiteLink(el: Element, hosts: string[]): boolean {
   const anchors = Array.from(el.querySelectorAll('a[href]'));
   if (el.tagName === 'A' && el.hasAttribute('href')) anchors.push(el);
+  const page = el.ownerDocument.URL.split('#')[0]!;
   return anchors.some((a) => {
     const href = a.getAttribute('href')!;
-    return !href.startsWith('#') && isSameSiteHref(href, hosts);
+    return !href.startsWith('#') && !isPlaceIn(page, href) && isSameSiteHref(href, hosts);
   });
+}
+
+/** `href` is the address `page` (no fragment) and a fragment: a place in this page. */
+function isPlaceIn(page: string, href: string): boolean {
+  const hash = href.indexOf('#');
+  return hash > 0 && href.slice(0, hash) === page;
 }
 
 /** Phrasing elements: in running text they are words of a sentence, never the cards of a list. */
