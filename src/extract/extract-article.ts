@@ -400,10 +400,13 @@ function readability(run: PageRun): ArticleRun | ExtractResult {
   const rest = run.fallback ? bodyCopy(doc) : null;
   // Qari's run measures the page's content region for orRegion, and keeps a copy of it to show if need be (a copy
   // of the region costs a small part of reading the page again: WCXB dev, Chromium, under 1 % of the extraction).
-  const region = options.passes !== false && !run.fallback ? articleRegion(doc) : null;
+  // Not for a Q&A thread (its posts are its content) nor when `skip` names "region".
+  const region =
+    options.passes !== false && !run.fallback && !run.qa && !options.skip?.includes('region')
+      ? articleRegion(doc)
+      : null;
   run.region = region?.length ?? null;
-  const regionCopy =
-    region && !run.qa && !options.skip?.includes('region') ? (region.el.cloneNode(true) as Element) : null;
+  const regionCopy = region ? (region.el.cloneNode(true) as Element) : null;
   const pageTitle = doc.title;
   const found = new Extractor<Element>(doc, {
     serializer: (node) => node as Element,
@@ -633,7 +636,7 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
   if (result.ok) {
     if (options.passes === false) return result;
     const fuller = yield* orFuller(result, page);
-    return fuller === result && !options.skip?.includes('region') ? yield* orRegion(result, page) : fuller;
+    return fuller === result ? yield* orRegion(result, page) : fuller;
   }
   if (result.reason !== 'not-article') return result;
   return yield* plainReadability(page, result);
@@ -672,7 +675,7 @@ function takeCopy(page: PageRun): { doc: Document; prepared: boolean } | null {
  * Readability's choice with the metadata Readability read.
  */
 function* orRegion(result: ExtractResult & { ok: true }, page: PageRun): Generator<void, ExtractResult> {
-  if (page.region === null || page.qa || result.article.textContent.length >= REGION_SHARE * page.region) return result;
+  if (page.region === null || result.article.textContent.length >= REGION_SHARE * page.region) return result;
   const view = page.regionView;
   page.regionView = null; // the passes take the copy apart: once
   if (!view) return result;

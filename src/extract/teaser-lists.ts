@@ -69,10 +69,9 @@ function isSameSiteHref(href: string, hosts: string[]): boolean {
  * the page's own address and a fragment) is a table of contents, the article's own outline, not a teaser (WCXB dev
  * 0215 lost its table of 75 course providers).
  */
-function sameSiteLink(el: Element, hosts: string[]): boolean {
+function sameSiteLink(el: Element, hosts: string[], page: string): boolean {
   const anchors = Array.from(el.querySelectorAll('a[href]'));
   if (el.tagName === 'A' && el.hasAttribute('href')) anchors.push(el);
-  const page = el.ownerDocument.URL.split('#')[0]!;
   return anchors.some((a) => {
     const href = a.getAttribute('href')!;
     return !href.startsWith('#') && !isPlaceIn(page, href) && isSameSiteHref(href, hosts);
@@ -146,9 +145,10 @@ export function isTeaserList(el: Element, hosts: string[]): boolean {
   // Items that link to the site's own pages, counted first and given up on as soon as too few can: most lists that
   // get this far are prose or link elsewhere, and the reading of each item's text below is the expensive part.
   const n = items.length;
+  const page = el.ownerDocument.URL.split('#')[0]!; // the page's own address, for links to places in it
   let linked = 0;
   for (let i = 0; i < n; i++) {
-    if (sameSiteLink(items[i]!, hosts)) linked++;
+    if (sameSiteLink(items[i]!, hosts, page)) linked++;
     else if (n - (i + 1) + linked < n * 0.7) return false;
   }
   let timed = 0,
